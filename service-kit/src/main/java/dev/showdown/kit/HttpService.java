@@ -1,0 +1,30 @@
+package dev.showdown.kit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * What a service adds to the kit: its name, its default port, and its routes. The kit owns everything else
+ * (the server on every event loop, {@code /health}, {@code /metrics}, JSON errors, shutdown).
+ */
+public interface HttpService {
+
+  /** The name printed in the ready line, {@code <name> listening on host:port}. */
+  String name();
+
+  int defaultPort();
+
+  /** Creates what all event loops share (worker pools, clients); runs once, before any route is mounted. */
+  default Future<Void> start(Vertx vertx) {
+    return Future.succeededFuture();
+  }
+
+  /** Adds the service's routes; called once per event loop, on that loop. */
+  void mount(Vertx vertx, Router router);
+
+  /** Releases what {@link #start} created, after the HTTP servers have stopped. */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
+}

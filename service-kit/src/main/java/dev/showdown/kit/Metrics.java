@@ -1,0 +1,53 @@
+package dev.showdown.kit;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+/** The Prometheus registry behind {@code /metrics}: request count and latency histogram per route. */
+final class Metrics {
+  private static final String SERVER_RESPONSE_TIME = "vertx.http.server.response.time";
+
+  /** Fixed buckets keep the scrape small: about a dozen series per route, not Micrometer's ~70. */
+  private static final Duration[] LATENCY_BUCKETS = {
+      Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+      Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+      Duration.ofSeconds(10)};
+
+  private Metrics() {
+  }
+
+  static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+        if (!id.getName().equals(SERVER_RESPONSE_TIME)) {
+          return config;
+        }
+        double[] nanos = new double[LATENCY_BUCKETS.length];
+        for (int i = 0; i < nanos.length; i++) {
+          nanos[i] = LATENCY_BUCKETS[i].toNanos();
+        }
+        return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+      }
+    });
+    return registry;
+  }
+
+  static MicrometerMetricsOptions options() {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
+        .setJvmMetricsEnabled(true);
+    options.setEnabled(true);
+    return options;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.showdown.kit;
+
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/**
+ * The flags every service shares, each with an environment-variable fallback so that a container can be
+ * configured without a command line. Mixed into each service's picocli command.
+ */
+public final class ServiceOptions {
+
+  @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Address to bind (env HOST). Default: ${DEFAULT-VALUE}")
+  String host;
+
+  @Option(names = "--port", defaultValue = "${env:PORT}", description = "HTTP port (env PORT); 0 picks a free one. Default: the service's own")
+  Integer port;
+
+  @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", description = "Event-loop threads (env EVENT_LOOPS); 0 means one per core")
+  int eventLoops;
+
+  @Option(names = "--metrics", defaultValue = "${env:METRICS:-true}", arity = "1", description = "Record Prometheus metrics for /metrics (env METRICS). Default: ${DEFAULT-VALUE}")
+  boolean metrics;
+
+  @Option(names = "--shutdown-grace", defaultValue = "${env:SHUTDOWN_GRACE:-10s}", converter = DurationConverter.class,
+      description = "How long in-flight requests may take to finish on SIGTERM (env SHUTDOWN_GRACE). Default: ${DEFAULT-VALUE}")
+  Duration shutdownGrace;
+
+  public ServiceOptions() {
+  }
+
+  /** Options for a service built in code (tests, the bench): loopback, a free port, metrics on. */
+  public static ServiceOptions loopback(int eventLoops) {
+    ServiceOptions options = new ServiceOptions();
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.eventLoops = eventLoops;
+    options.metrics = true;
+    options.shutdownGrace = Duration.ofSeconds(5);
+    return options;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port(int serviceDefault) {
+    return port == null ? serviceDefault : port;
+  }
+
+  public int eventLoops() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+  }
+
+  public boolean metrics() {
+    return metrics;
+  }
+
+  public Duration shutdownGrace() {
+    return shutdownGrace;
+  }
+
+  public ServiceOptions withMetrics(boolean enabled) {
+    metrics = enabled;
+    return this;
+  }
+}
