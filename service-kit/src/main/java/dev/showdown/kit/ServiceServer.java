@@ -10,9 +10,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Owns a running service: its Vert.x instance, one HTTP server per event loop on one shared port, and the
@@ -23,6 +28,7 @@ public final class ServiceServer {
   private final HttpService service;
   private final List<HttpServerVerticle> servers;
   private final String host;
+  private Future<Void> stopped;
 
   private ServiceServer(Vertx vertx, HttpService service, List<HttpServerVerticle> servers, String host) {
     this.vertx = vertx;
@@ -50,25 +56,49 @@ public final class ServiceServer {
       vertx = Vertx.builder().with(vertxOptions).build();
     }
     Handler<RoutingContext> scraper = metricsHandler;
-    List<HttpServerVerticle> servers = new ArrayList<>();
-    String host = options.host();
-    // The first server fixes the port (port 0 picks a free one); the others then share that port.
-    HttpServerVerticle first = new HttpServerVerticle(service, host, options.port(service.defaultPort()), scraper);
-    servers.add(first);
+    List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+    int port;
+    try {
+      port = concretePort(options.host(), options.port(service.defaultPort()));
+    } catch (IOException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
+    Supplier<HttpServerVerticle> newServer = () -> {
+      HttpServerVerticle server = new HttpServerVerticle(service, options.host(), port, scraper);
+      servers.add(server);
+      return server;
+    };
+    // Servers of one Vert.x instance on the same host and port share a single listening socket, and Vert.x
+    // spreads accepted connections over their event loops.
     Future<ServiceServer> started = service.start(vertx)
-        .compose(v -> vertx.deployVerticle(first))
-        .compose(id -> {
-          int port = first.actualPort();
-          List<Future<String>> rest = new ArrayList<>();
-          for (int i = 1; i < eventLoops; i++) {
-            HttpServerVerticle next = new HttpServerVerticle(service, host, port, scraper);
-            servers.add(next);
-            rest.add(vertx.deployVerticle(next, new DeploymentOptions()));
-          }
-          return Future.all(rest);
-        })
-        .map(all -> new ServiceServer(vertx, service, servers, host));
+        .compose(v -> vertx.deployVerticle(newServer, new DeploymentOptions().setInstances(eventLoops)))
+        .compose(all -> sharesOnePort(servers))
+        .map(all -> new ServiceServer(vertx, service, servers, options.host()));
     return started.recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * Port 0 is resolved to one free port up front: left to Vert.x, each event loop's server would bind a
+   * different free port instead of sharing one.
+   */
+  private static int concretePort(String host, int port) throws IOException {
+    if (port != 0) {
+      return port;
+    }
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    }
+  }
+
+  private static Future<Void> sharesOnePort(List<HttpServerVerticle> servers) {
+    int port = servers.get(0).actualPort();
+    for (HttpServerVerticle server : servers) {
+      if (server.actualPort() != port) {
+        return Future.failedFuture("event-loop servers bound different ports: " + port + " and " + server.actualPort());
+      }
+    }
+    return Future.succeededFuture();
   }
 
   public int port() {
@@ -91,14 +121,21 @@ public final class ServiceServer {
     return servers.size();
   }
 
-  /** Graceful stop: no new connections, open requests get up to {@code grace}, then everything closes. */
-  public Future<Void> stop(Duration grace) {
+  /**
+   * Graceful stop: no new connections, open requests get up to {@code grace}, then everything closes.
+   * Calling it again returns the first call's future.
+   */
+  public synchronized Future<Void> stop(Duration grace) {
+    if (stopped != null) {
+      return stopped;
+    }
     List<Future<Void>> shutdowns = new ArrayList<>();
     for (HttpServerVerticle server : servers) {
       shutdowns.add(server.shutdown(grace.toMillis()));
     }
-    return Future.join(shutdowns)
+    stopped = Future.join(shutdowns)
         .transform(done -> service.stop())
         .transform(done -> vertx.close());
+    return stopped;
   }
 }

@@ -1,0 +1,148 @@
+package dev.showdown.kit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServiceServerTest {
+
+  /** A service with a route that fails, and one that answers only when the test says so. */
+  static final class ProbeService implements HttpService {
+    final List<Promise<Void>> slowRequests = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Void> slowArrived = new CompletableFuture<>();
+
+    @Override
+    public String name() {
+      return "probe";
+    }
+
+    @Override
+    public int defaultPort() {
+      return 0;
+    }
+
+    @Override
+    public void mount(Vertx vertx, Router router) {
+      router.get("/boom").handler(ctx -> {
+        throw new IllegalStateException("secret internal detail");
+      });
+      router.get("/slow").handler(ctx -> {
+        Promise<Void> release = Promise.promise();
+        slowRequests.add(release);
+        release.future().onSuccess(v -> ctx.response().end("done"));
+        slowArrived.complete(null);
+      });
+    }
+  }
+
+  private ProbeService probe;
+  private RunningService service;
+
+  @BeforeEach
+  void start() {
+    probe = new ProbeService();
+    service = RunningService.start(probe);
+  }
+
+  @AfterEach
+  void stop() {
+    service.close();
+  }
+
+  @Test
+  void healthAnswersUp() {
+    HttpResponse<Buffer> response = service.get("/health");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+  }
+
+  @Test
+  void unknownPathIsAJson404() {
+    HttpResponse<Buffer> response = service.get("/no/such/thing");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("not found");
+  }
+
+  @Test
+  void wrongMethodIsAJson405() {
+    HttpResponse<Buffer> response = service.send(HttpMethod.DELETE, "/health", Buffer.buffer());
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("method not allowed");
+  }
+
+  @Test
+  void aFailingHandlerIsAJson500WithoutTheStackTrace() {
+    HttpResponse<Buffer> response = service.get("/boom");
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("internal error");
+    assertThat(response.bodyAsString()).doesNotContain("secret internal detail").doesNotContain("Exception");
+    assertThat(service.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountRequestsAndRecordLatencyPerRoute() {
+    service.get("/health");
+    service.get("/no/such/thing");
+    HttpResponse<Buffer> response = service.get("/metrics");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
+    String text = response.bodyAsString();
+    assertThat(text)
+        .contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\",route=\"/health\"} 1.0")
+        .contains("vertx_http_server_requests_total{code=\"404\",method=\"GET\",route=\"\"} 1.0")
+        .contains("vertx_http_server_response_time_seconds_bucket{code=\"200\",method=\"GET\",route=\"/health\",le=\"+Inf\"} 1")
+        .contains("vertx_http_server_response_time_seconds_bucket{code=\"200\",method=\"GET\",route=\"/health\",le=\"0.001\"}");
+  }
+
+  @Test
+  void aTakenPortFailsTheStartWithTheReason() {
+    ServiceOptions options = ServiceOptions.loopback(1);
+    options.port = service.port();
+    assertThatThrownBy(() -> ServiceServer.start(probe, options).await())
+        .hasMessageContaining("Address already in use");
+  }
+
+  @Test
+  void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
+    Future<HttpResponse<Buffer>> slow = service.client().get("/slow").send();
+    probe.slowArrived.get();
+
+    Future<Void> stopped = service.server().stop(Duration.ofSeconds(5));
+    assertThat(stopped.isComplete()).as("stop waits for the open request").isFalse();
+
+    Vertx other = Vertx.vertx();
+    try {
+      WebClient fresh = WebClient.create(other, new WebClientOptions().setConnectTimeout(2000));
+      assertThatThrownBy(() -> fresh.get(service.port(), "127.0.0.1", "/health").send().await())
+          .hasMessageContaining("Connection refused");
+    } finally {
+      other.close().await();
+    }
+
+    probe.slowRequests.get(0).complete();
+    HttpResponse<Buffer> response = slow.await();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsString()).isEqualTo("done");
+    stopped.await();
+  }
+}
