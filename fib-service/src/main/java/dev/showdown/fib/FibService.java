@@ -13,6 +13,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.function.IntToLongFunction;
+
 /**
  * {@code GET /fib/{n}}: the recursion runs on a bounded worker pool, never on an event loop. Running plus
  * queued work is capped; past the cap the answer is 503 with {@code Retry-After} instead of a growing queue.
@@ -25,10 +27,16 @@ public final class FibService implements HttpService {
   private final int workers;
   private final int maxN;
   private final AdmissionGate gate;
+  private final IntToLongFunction fib;
   private final String badN;
   private WorkerExecutor executor;
 
   public FibService(int workers, int queue, int maxN) {
+    this(workers, queue, maxN, Fibonacci::of);
+  }
+
+  /** With the function that does the work given, so tests can hold a worker busy for as long as they need. */
+  FibService(int workers, int queue, int maxN, IntToLongFunction fib) {
     if (workers < 1 || queue < 0 || maxN < 0 || maxN > Fibonacci.MAX_N) {
       throw new IllegalArgumentException(
           "need workers >= 1, queue >= 0 and max-n in 0.." + Fibonacci.MAX_N);
@@ -36,6 +44,7 @@ public final class FibService implements HttpService {
     this.workers = workers;
     this.maxN = maxN;
     this.gate = new AdmissionGate(workers + queue);
+    this.fib = fib;
     this.badN = "n must be an integer in 0.." + maxN;
   }
 
@@ -60,6 +69,11 @@ public final class FibService implements HttpService {
     router.get("/fib/:n").handler(this::fib);
   }
 
+  /** Requests running or waiting for a worker. */
+  int admitted() {
+    return gate.admitted();
+  }
+
   @Override
   public Future<Void> stop() {
     return executor.close();
@@ -78,7 +92,7 @@ public final class FibService implements HttpService {
       return;
     }
     // ordered=false: the default (true) would run one task at a time per event loop.
-    executor.executeBlocking(() -> Fibonacci.of(n), false).onComplete(result -> {
+    executor.executeBlocking(() -> fib.applyAsLong(n), false).onComplete(result -> {
       gate.release();
       if (result.succeeded()) {
         JsonResponses.ok(response, Buffer.buffer("{\"result\":" + result.result() + '}'));
