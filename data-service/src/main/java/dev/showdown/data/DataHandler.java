@@ -1,0 +1,44 @@
+package dev.showdown.data;
+
+import dev.showdown.kit.JsonResponses;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Response;
+
+/**
+ * {@code GET /data/{id}}: the upstream item and Redis {@code cache:{id}}, both requested before either is
+ * awaited. The first leg to fail decides the answer (502 upstream, 503 Redis).
+ */
+final class DataHandler implements Handler<RoutingContext> {
+  private final Upstream upstream;
+  private final RedisKeys redis;
+
+  DataHandler(Upstream upstream, RedisKeys redis) {
+    this.upstream = upstream;
+    this.redis = redis;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    long id = ItemId.parse(ctx.pathParam("id"));
+    if (id == ItemId.INVALID) {
+      JsonResponses.error(response, 400, ItemId.RULE);
+      return;
+    }
+    Future<byte[]> api = upstream.item(id);
+    Future<Response> cache = redis.get("cache:" + id);
+    Future.all(api, cache).onComplete(both -> {
+      if (both.failed()) {
+        DependencyFailure.respond(response, both.cause());
+        return;
+      }
+      Response value = cache.result();
+      byte[] body = DataBody.assemble(api.result(), value == null ? null : value.toBytes());
+      JsonResponses.ok(response, Buffer.buffer(body));
+    });
+  }
+}

@@ -1,0 +1,37 @@
+package dev.showdown.data;
+
+import java.time.Duration;
+
+/**
+ * How data-service reaches its dependencies.
+ *
+ * @param upstreamPoolSize keep-alive upstream connections per event loop
+ * @param redisPoolSize    0 for one pipelined Redis connection per event loop, else a pool of that many per loop
+ */
+public record DataSettings(UpstreamAddress upstream, String redisUrl, int upstreamPoolSize, int redisPoolSize,
+                           Duration upstreamTimeout, Duration redisTimeout) {
+
+  public DataSettings {
+    RedisUrls.check(redisUrl);
+    if (upstreamPoolSize < 1 || redisPoolSize < 0) {
+      throw new IllegalArgumentException("need upstream pool size >= 1 and redis pool size >= 0");
+    }
+    if (upstreamTimeout.toMillis() < 1 || redisTimeout.toMillis() < 1) {
+      throw new IllegalArgumentException("timeouts must be at least 1ms");
+    }
+  }
+
+  /** Settings for an upstream URL and a Redis URL with the command-line defaults for the rest. */
+  public static DataSettings of(String upstreamUrl, String redisUrl) {
+    return new DataSettings(UpstreamAddress.parse(upstreamUrl), redisUrl, 64, 0, Duration.ofSeconds(1),
+        Duration.ofSeconds(1));
+  }
+
+  public DataSettings withTimeouts(Duration upstream, Duration redis) {
+    return new DataSettings(this.upstream, redisUrl, upstreamPoolSize, redisPoolSize, upstream, redis);
+  }
+
+  public DataSettings withRedisPoolSize(int size) {
+    return new DataSettings(upstream, redisUrl, upstreamPoolSize, size, upstreamTimeout, redisTimeout);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.showdown.data;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Checks {@code --redis} URLs up front and hides their password when printed. */
+final class RedisUrls {
+  private RedisUrls() {
+  }
+
+  static String check(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      if (("redis".equals(scheme) || "rediss".equals(scheme)) && uri.getHost() != null
+          || "unix".equals(scheme) && uri.getPath() != null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // Reported below with the expected shape.
+    }
+    throw new IllegalArgumentException(
+        "expected redis://[:password@]host[:port][/db], rediss://... or unix:///path, got '" + redact(url) + "'");
+  }
+
+  static String redact(String url) {
+    int at = url.lastIndexOf('@');
+    int scheme = url.indexOf("://");
+    return at < 0 || scheme < 0 || at < scheme ? url : url.substring(0, scheme + 3) + "***" + url.substring(at);
+  }
+}
