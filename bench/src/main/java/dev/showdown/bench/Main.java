@@ -1,0 +1,29 @@
+package dev.showdown.bench;
+
+import dev.showdown.bench.run.ListCommand;
+import dev.showdown.bench.run.ReportCommand;
+import dev.showdown.bench.run.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The bench's command line: one subcommand per job, listed in {@code subcommands} below. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Starts the Showdown services, drives the standard load, samples memory and CPU, writes reports.",
+    subcommands = {
+        RunCommand.class,
+        ListCommand.class,
+        ReportCommand.class,
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}

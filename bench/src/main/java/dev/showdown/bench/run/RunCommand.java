@@ -1,0 +1,155 @@
+package dev.showdown.bench.run;
+
+import dev.showdown.bench.load.LoadDrivers;
+import dev.showdown.bench.process.JvmLauncher;
+import dev.showdown.bench.process.ServiceLocation;
+import dev.showdown.bench.result.Environment;
+import dev.showdown.bench.result.RunResult;
+import dev.showdown.bench.result.ScenarioResult;
+import dev.showdown.bench.scenario.Progress;
+import dev.showdown.bench.scenario.RunSettings;
+import dev.showdown.bench.scenario.Scenario;
+import dev.showdown.bench.scenario.Scenarios;
+import dev.showdown.bench.scenario.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code bench run [scenario...]}: runs the scenarios and writes results.json, report.md and report.html. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs scenarios (default: every one whose service is built) and writes <out>/<timestamp>/"
+        + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran, 1 when one failed.")
+public final class RunCommand implements Callable<Integer> {
+  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m";
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run (see --list); default: all built ones")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--list", description = "List the scenarios and their standard loads, then exit")
+  boolean list;
+
+  @Option(names = "--quick", description = "Shorten every load to a few seconds: a smoke check of about a minute")
+  boolean quick;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where the run's directory goes. Default: ${DEFAULT-VALUE}")
+  Path out;
+
+  @Option(names = "--java", paramLabel = "PATH", description = "java executable for the services. Default: the one running the bench")
+  String java;
+
+  @Option(names = "--jvm-opts", paramLabel = "FLAGS", defaultValue = DEFAULT_JVM_OPTS,
+      description = "JVM flags for the services, one string. Default: ${DEFAULT-VALUE}")
+  String jvmOpts;
+
+  @Option(names = "--target", paramLabel = "NAME=URL", mapFallbackValue = "",
+      description = "Also measure an already-running implementation with the same load (repeatable); "
+          + "SCENARIO:NAME=URL limits it to one scenario, e.g. --target go=http://127.0.0.1:9000")
+  Map<String, String> targets = new LinkedHashMap<>();
+
+  @Option(names = "--tool", defaultValue = LoadDrivers.AUTO, description = "HTTP load tool: auto (wrk if on the PATH), wrk or builtin. Default: ${DEFAULT-VALUE}")
+  String tool;
+
+  @Option(names = "--rate", paramLabel = "REQ_PER_S", defaultValue = "0",
+      description = "Constant total request rate instead of closed loop (built-in generator; latency from intended send time)")
+  int rate;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "Repository holding <module>/target/<module>.jar. Default: found from the working directory or the bench jar")
+  Path repo;
+
+  private final ServiceLocation servicesOverride;
+
+  public RunCommand() {
+    this(null);
+  }
+
+  /** For tests: services started from classes on the class path instead of built jars. */
+  public RunCommand(ServiceLocation services) {
+    this.servicesOverride = services;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = repo != null ? repo.toAbsolutePath() : RepoRoot.find();
+    ServiceLocation services = servicesOverride != null ? servicesOverride : ServiceLocation.jars(root);
+    if (list) {
+      ScenarioTable.print(System.out, services);
+      return 0;
+    }
+    List<Scenario> chosen = choose();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    if (names.isEmpty()) {
+      for (Scenario scenario : chosen) {
+        scenario.modules().stream().filter(m -> !services.has(m)).findFirst().ifPresent(missing -> skipped.put(
+            scenario.name(), missing + " is not built (./mvnw -q -pl " + missing + " -am package -DskipTests)"));
+      }
+    }
+    List<Target> parsedTargets = parseTargets();
+    LoadDrivers drivers = new LoadDrivers(tool);
+    String javaPath = java != null ? java : JvmLauncher.currentJava();
+    List<String> flags = jvmOpts.isBlank() ? List.of() : List.of(jvmOpts.trim().split("\\s+"));
+    RunDirectory dir = RunDirectory.create(out);
+    Progress progress = Progress.toStderr();
+    RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
+        rate, parsedTargets, progress);
+
+    String javaVersion = Environment.javaVersion(javaPath);
+    Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),
+        Environment.git(root), settings(drivers, parsedTargets));
+    progress.line("bench", "results: " + dir.path() + "; load tool: " + drivers.closedLoopTool()
+        + "; services on " + javaVersion + " " + String.join(" ", flags));
+    RunResult result = new Runner(settings, header, dir).run(chosen, skipped);
+    progress.line("bench", "done: " + dir.path().resolve("report.md") + " and report.html");
+    boolean failed = result.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status()));
+    return failed ? 1 : 0;
+  }
+
+  private List<Scenario> choose() {
+    if (names.isEmpty()) {
+      return Scenarios.all();
+    }
+    List<Scenario> chosen = new ArrayList<>();
+    for (String name : names) {
+      chosen.add(Scenarios.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "unknown scenario '" + name + "'; known: " + Scenarios.all().stream().map(Scenario::name).toList())));
+    }
+    return chosen;
+  }
+
+  private List<Target> parseTargets() {
+    List<Target> parsed = new ArrayList<>();
+    for (Map.Entry<String, String> entry : targets.entrySet()) {
+      try {
+        parsed.add(Target.parse(entry.getKey(), entry.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    return parsed;
+  }
+
+  private Map<String, Object> settings(LoadDrivers drivers, List<Target> parsedTargets) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("quick", quick);
+    map.put("tool_requested", tool);
+    map.put("tool_closed_loop", drivers.closedLoopTool());
+    map.put("rate", rate);
+    map.put("load_generator_on_same_machine", true);
+    Map<String, String> targetMap = new LinkedHashMap<>();
+    parsedTargets.forEach(t -> targetMap.put(t.scenario() == null ? t.name() : t.scenario() + ":" + t.name(), t.url()));
+    map.put("targets", targetMap);
+    return map;
+  }
+}

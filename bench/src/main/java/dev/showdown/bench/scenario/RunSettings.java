@@ -1,0 +1,15 @@
+package dev.showdown.bench.scenario;
+
+import dev.showdown.bench.load.LoadDrivers;
+import dev.showdown.bench.process.JvmLauncher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every scenario of one run shares: how to start JVMs, which load tool, the run's directory,
+ * {@code --quick}, {@code --rate} and the {@code --target}s.
+ */
+public record RunSettings(JvmLauncher launcher, LoadDrivers drivers, Path runDir, boolean quick, int rate,
+                          List<Target> targets, Progress progress) {
+}

@@ -1,0 +1,27 @@
+package dev.showdown.bench.scenario;
+
+import java.util.List;
+
+/**
+ * One benchmark scenario of DESIGN.md: what it needs, its standard load, the published figures it is set
+ * beside, and how it runs. List a new one in {@link Scenarios}.
+ */
+public interface Scenario {
+  /** Short name used on the command line and in results, e.g. {@code ping}. */
+  String name();
+
+  /** One line saying what is measured, e.g. {@code GET /ping -> {"message":"pong"}}. */
+  String title();
+
+  /** The standard load in words, printed by {@code --list} and in every report, e.g. {@code -c64 10s}. */
+  String standardLoad();
+
+  /** Modules whose jars this scenario starts; a default run skips the scenario when one is not built. */
+  List<String> modules();
+
+  /** The figures published elsewhere (DESIGN.md), shown beside this scenario's, never as if measured here. */
+  List<Published> published();
+
+  /** Runs the scenario: start what it needs through the context, measure, record. Failures may be thrown. */
+  void run(ScenarioContext context) throws Exception;
+}

@@ -1,0 +1,26 @@
+package dev.showdown.bench.scenario;
+
+import dev.showdown.bench.fib.FibScenario;
+import dev.showdown.bench.ping.PingScenario;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every scenario the bench knows, in the order a full run measures them: add one line per scenario. */
+public final class Scenarios {
+  private static final List<Scenario> ALL = List.of(
+      new PingScenario(),
+      new FibScenario()
+  );
+
+  private Scenarios() {
+  }
+
+  public static List<Scenario> all() {
+    return ALL;
+  }
+
+  public static Optional<Scenario> named(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}
