@@ -1,0 +1,200 @@
+package dev.showdown.logparse;
+
+import dev.showdown.kit.Digits;
+import dev.showdown.kit.JsonResponses;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.nio.ByteBuffer;
+import java.util.zip.ZipException;
+
+/**
+ * One {@code POST /uv}: the body is counted while it streams in, chunk by chunk on a worker thread and in
+ * arrival order (each chunk's task is chained after the previous one), with the request paused while too
+ * many chunks wait. The event loop only moves chunks and writes the answer.
+ */
+final class UvUpload {
+  /** Chunks (of up to 8 KiB as Netty reads them) queued for the worker before the socket is paused. */
+  private static final int MAX_QUEUED = 16;
+  /** After an error answer, this much more of the body is read and dropped before the connection is cut. */
+  private static final long DRAIN_LIMIT = 64L << 20;
+
+  private final HttpServerRequest request;
+  private final WorkerExecutor worker;
+  private final long maxBody;
+  private final NdjsonCounter counter;
+  private final GunzipStream gunzip;
+  private final long startNanos = System.nanoTime();
+  /** The last chunk's task: the next one runs after it. */
+  private Future<Void> counted = Future.succeededFuture();
+  private long received;
+  private long inflated;
+  private int queued;
+  private boolean paused;
+  private boolean answered;
+
+  private UvUpload(HttpServerRequest request, WorkerExecutor worker, long maxBody, int maxLineBytes, boolean gzip) {
+    this.request = request;
+    this.worker = worker;
+    this.maxBody = maxBody;
+    this.counter = new NdjsonCounter(new JsonLineScanner(), maxLineBytes);
+    this.gunzip = gzip ? new GunzipStream(this::inflated) : null;
+  }
+
+  /** Answers {@code request}: its Content-Encoding and Content-Length are checked before any byte is read. */
+  static void start(HttpServerRequest request, WorkerExecutor worker, long maxBody, int maxLineBytes) {
+    String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+    boolean gzip = encoding != null && (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip"));
+    if (encoding != null && !gzip && !encoding.equalsIgnoreCase("identity")) {
+      refuse(request, 415, "unsupported Content-Encoding " + encoding + ": send gzip or no encoding");
+      return;
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    // Netty has already refused a malformed Content-Length: INVALID here means larger than the limit.
+    if (length != null && Digits.parseBounded(length, maxBody) == Digits.INVALID) {
+      refuse(request, 413, tooLarge(maxBody));
+      return;
+    }
+    new UvUpload(request, worker, maxBody, maxLineBytes, gzip).listen();
+  }
+
+  private void listen() {
+    request.handler(this::chunk);
+    request.endHandler(v -> end());
+    request.exceptionHandler(failure -> {
+      // The client went away: nobody to answer, only the worker's state to free.
+      answered = true;
+      release();
+    });
+  }
+
+  private void chunk(Buffer chunk) {
+    if (answered) {
+      return;
+    }
+    received += chunk.length();
+    if (received > maxBody) {
+      fail(new BodyTooLarge());
+      return;
+    }
+    if (++queued == MAX_QUEUED) {
+      paused = true;
+      request.pause();
+    }
+    counted = counted.compose(v -> worker.executeBlocking(() -> count(chunk), false));
+    counted.onComplete(done -> {
+      queued--;
+      if (done.failed()) {
+        fail(done.cause());
+      } else if (paused && queued <= MAX_QUEUED / 2) {
+        paused = false;
+        request.resume();
+      }
+    });
+  }
+
+  private void end() {
+    if (answered) {
+      return;
+    }
+    counted.compose(v -> worker.executeBlocking(this::finish, false)).onComplete(done -> {
+      if (done.failed()) {
+        fail(done.cause());
+      } else if (!answered) {
+        answered = true;
+        release();
+        JsonResponses.ok(request.response(), Buffer.buffer(done.result()));
+      }
+    });
+  }
+
+  /** Runs on the worker. */
+  private Void count(Buffer chunk) throws ZipException {
+    ByteBuffer bytes = ByteBuffer.wrap(chunk.getBytes());
+    if (gunzip == null) {
+      counter.feed(bytes);
+    } else {
+      gunzip.feed(bytes);
+    }
+    return null;
+  }
+
+  /** Runs on the worker, inside {@link GunzipStream#feed}. */
+  private void inflated(ByteBuffer bytes) {
+    inflated += bytes.remaining();
+    if (inflated > maxBody) {
+      throw new BodyTooLarge();
+    }
+    counter.feed(bytes);
+  }
+
+  /** Runs on the worker. */
+  private String finish() throws ZipException {
+    if (gunzip != null) {
+      gunzip.finish();
+    }
+    return UvReport.json(counter.finish(), System.nanoTime() - startNanos);
+  }
+
+  private void fail(Throwable failure) {
+    if (answered) {
+      return;
+    }
+    answered = true;
+    release();
+    if (paused) {
+      request.resume();
+    }
+    if (failure instanceof BodyTooLarge) {
+      refuse(request, 413, tooLarge(maxBody));
+    } else if (failure instanceof ZipException) {
+      refuse(request, 400, "invalid gzip body: " + failure.getMessage());
+    } else {
+      refuse(request, 500, "internal error");
+    }
+  }
+
+  /** Frees the inflater once the last queued task is done with it. */
+  private void release() {
+    if (gunzip != null) {
+      counted.onComplete(done -> gunzip.close());
+    }
+  }
+
+  /**
+   * Answers an error before the body has been read, then reads and drops the rest (up to {@link #DRAIN_LIMIT})
+   * so that the client sees the answer rather than a reset, and closes the connection.
+   */
+  private static void refuse(HttpServerRequest request, int status, String reason) {
+    HttpServerResponse response = request.response();
+    response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    JsonResponses.error(response, status, reason);
+    if (request.isEnded()) {
+      return;
+    }
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > DRAIN_LIMIT) {
+        request.connection().close();
+      }
+    });
+    request.endHandler(v -> request.connection().close());
+    request.exceptionHandler(null);
+  }
+
+  private static String tooLarge(long maxBody) {
+    return "request body larger than " + maxBody + " bytes";
+  }
+
+  /** The body, or what it inflates to, passed {@code --max-body}. */
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.showdown.logparse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar's {@code gen} and {@code uv} subcommands, run in-process on real files. */
+class CommandLineTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int status, String out, String err) {
+  }
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void genThenUvPrintsTheContractJsonOncePerRun() throws IOException {
+    Path file = dir.resolve("logs.ndjson");
+    Run gen = run("gen", "--lines", "3000", "--seed", "7", "--out", file.toString());
+    assertThat(gen.status()).isZero();
+    assertThat(gen.out()).contains("wrote 3000 lines");
+    assertThat(Files.readAllLines(file)).hasSize(3000);
+
+    Run uv = run("uv", file.toString(), "--threads", "2", "--parser", "jackson", "--repeat", "3");
+    assertThat(uv.status()).isZero();
+    String[] lines = uv.out().strip().split("\n");
+    assertThat(lines).hasSize(3);
+    JsonNode first = new ObjectMapper().readTree(lines[0]);
+    assertThat(first.get("lines").asLong()).isEqualTo(3000);
+    assertThat(first.get("uv").asLong()).isPositive();
+    assertThat(first.get("elapsed_ms").asDouble()).isPositive();
+    JsonNode scanner = new ObjectMapper().readTree(run("uv", file.toString()).out());
+    assertThat(scanner.get("uv")).isEqualTo(first.get("uv"));
+    assertThat(scanner.get("first_errors")).isEqualTo(first.get("first_errors"));
+  }
+
+  @Test
+  void uvOnAMissingFileSaysSoAndExits1() {
+    Run uv = run("uv", dir.resolve("absent.ndjson").toString());
+    assertThat(uv.status()).isEqualTo(1);
+    assertThat(uv.err()).contains("cannot read").contains("absent.ndjson");
+  }
+
+  @Test
+  void badSizesAreRefusedWithAUsageMessage() {
+    Run uv = run("uv", "x", "--max-line", "12q");
+    assertThat(uv.status()).isEqualTo(2);
+    assertThat(uv.err()).contains("'12q' is not a size");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.showdown.logparse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Test helper: counts real files written from literal text or bytes. */
+final class Counting {
+  private Counting() {
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Tally countFile(Path dir, byte[] content, ParserKind parser, int threads, int maxLine) {
+    try {
+      Path file = Files.createTempFile(dir, "lines", ".ndjson");
+      Files.write(file, content);
+      return new FileCounter(parser.factory(), threads, maxLine).count(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Long> errorLines(Tally tally) {
+    return tally.firstErrors().stream().map(Tally.LineError::line).collect(Collectors.toList());
+  }
+
+  static List<LineVerdict> errorVerdicts(Tally tally) {
+    return tally.firstErrors().stream().map(Tally.LineError::verdict).collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.showdown.logparse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Test helper: HTTP/1.1 over a plain socket, to control exactly how a body reaches the server. */
+final class RawHttp {
+  private RawHttp() {
+  }
+
+  /** Response status and body of a POST whose body is sent as the given chunks (chunked transfer encoding). */
+  record Response(int status, String body) {
+  }
+
+  static Response postChunked(int port, String path, String headers, List<byte[]> chunks) throws IOException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(ascii("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Transfer-Encoding: chunked\r\n" + headers + "\r\n"));
+      for (byte[] chunk : chunks) {
+        out.write(ascii(Integer.toHexString(chunk.length) + "\r\n"));
+        out.write(chunk);
+        out.write(ascii("\r\n"));
+        out.flush();
+      }
+      out.write(ascii("0\r\n\r\n"));
+      out.flush();
+      return read(socket.getInputStream());
+    }
+  }
+
+  static Response post(int port, String path, String headers, byte[] body) throws IOException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(ascii("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Content-Length: " + body.length + "\r\n" + headers + "\r\n"));
+      out.write(body);
+      out.flush();
+      return read(socket.getInputStream());
+    }
+  }
+
+  /** Sends a request head and part of a body, then drops the connection. */
+  static void abandon(int port, String path, byte[] partOfBody) throws IOException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(ascii("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000\r\n\r\n"));
+      out.write(partOfBody);
+      out.flush();
+    }
+  }
+
+  private static Socket open(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(20_000);
+    return socket;
+  }
+
+  /** Reads until the server closes the connection (the requests say Connection: close). */
+  private static Response read(InputStream in) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    in.transferTo(all);
+    String text = all.toString(StandardCharsets.UTF_8);
+    int headEnd = text.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+      throw new IOException("no complete response: " + text);
+    }
+    int status = Integer.parseInt(text.substring(9, 12));
+    String head = text.substring(0, headEnd);
+    String body = text.substring(headEnd + 4);
+    if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+      throw new IOException("chunked responses are not expected here: " + text);
+    }
+    return new Response(status, body);
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}
