@@ -235,7 +235,11 @@ public final class JsonLineScanner implements UserIdParser {
   /** {@code p} is just after the opening quote; returns the index after the closing quote or an error code. */
   private int skipString(byte[] b, int p, int to) {
     escaped = false;
-    while (p < to) {
+    while (true) {
+      p = ByteScan.skipPlainStringBytes(b, p, to);
+      if (p >= to) {
+        return TRUNCATED;
+      }
       int c = b[p];
       if (c == '"') {
         return p + 1;
@@ -259,7 +263,6 @@ public final class JsonLineScanner implements UserIdParser {
         }
       }
     }
-    return TRUNCATED;
   }
 
   /** {@code p} is just after a backslash. */

@@ -7,12 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "logparse-service", mixinStandardHelpOptions = true,
     description = {"Unique users in NDJSON logs.",
-        "Without a subcommand: the HTTP service, POST /uv with an NDJSON body (gzip accepted)."},
-    subcommands = {GenCommand.class, UvCommand.class})
+        "Without a subcommand: the HTTP service, POST /uv with an NDJSON body (gzip accepted).",
+        "Also: logparse-service uv FILE [--threads N] [--parser scanner|jackson] [--repeat K] [--max-line SIZE]",
+        "(see uv --help)."},
+    subcommands = GenCommand.class)
 public final class Main implements Callable<Integer> {
   /** Lines longer than this are errors; shared by the service and the {@code uv} command. */
   static final String DEFAULT_MAX_LINE = "1m";
@@ -39,9 +42,17 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int status = execute(args);
     if (status != 0) {
       System.exit(status);
     }
+  }
+
+  /** Runs the command line and returns its exit status; the service keeps running after it returns 0. */
+  static int execute(String... args) {
+    if (args.length > 0 && args[0].equals("uv")) {
+      return UvCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+    }
+    return new CommandLine(new Main()).execute(args);
   }
 }

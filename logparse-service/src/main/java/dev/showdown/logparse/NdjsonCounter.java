@@ -55,15 +55,14 @@ public final class NdjsonCounter {
 
   private void countLines(int scanFrom) {
     int lineStart = 0;
-    for (int i = scanFrom; i < pending; i++) {
-      if (buffer[i] == '\n') {
-        if (dropping) {
-          dropping = false;
-        } else {
-          line(lineStart, i);
-        }
-        lineStart = i + 1;
+    for (int i = ByteScan.indexOfNewline(buffer, scanFrom, pending); i >= 0;
+        i = ByteScan.indexOfNewline(buffer, lineStart, pending)) {
+      if (dropping) {
+        dropping = false;
+      } else {
+        line(lineStart, i);
       }
+      lineStart = i + 1;
     }
     if (dropping) {
       pending = 0;

@@ -1,19 +1,23 @@
 package dev.showdown.logparse;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The line parsers to choose from: the hand-written scanner (the default) or Jackson's streaming parser. */
 public enum ParserKind {
-  SCANNER(JsonLineScanner::new),
-  JACKSON(JacksonUserIdParser::new);
+  SCANNER,
+  JACKSON;
 
-  private final Supplier<UserIdParser> factory;
-
-  ParserKind(Supplier<UserIdParser> factory) {
-    this.factory = factory;
+  /** A new parser per call; Jackson's classes load only when it is chosen (they cost a cold run time). */
+  public Supplier<UserIdParser> factory() {
+    return this == SCANNER ? JsonLineScanner::new : ParserKind::jackson;
   }
 
-  public Supplier<UserIdParser> factory() {
-    return factory;
+  public static ParserKind of(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  private static UserIdParser jackson() {
+    return new JacksonUserIdParser();
   }
 }

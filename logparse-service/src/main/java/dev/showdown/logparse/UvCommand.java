@@ -1,49 +1,116 @@
 package dev.showdown.logparse;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-@Command(name = "uv", mixinStandardHelpOptions = true,
-    description = {"Counts the unique top-level user_id values of an NDJSON file and prints the contract's JSON.",
-        "With --repeat K the count runs K times in this JVM, one JSON line each (warm timings)."})
-final class UvCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "NDJSON file to count")
-  Path file;
+/**
+ * {@code uv FILE}: counts a file and prints the contract's JSON. Its arguments are read by hand rather than
+ * by picocli, whose start-up (reflection, converters, about 100 ms) would be most of a cold run's time.
+ */
+final class UvCommand {
+  static final String USAGE = String.join("\n",
+      "Usage: logparse-service uv FILE [--threads N] [--parser scanner|jackson] [--repeat K] [--max-line SIZE]",
+      "Counts the unique top-level user_id values of an NDJSON file and prints the contract's JSON.",
+      "      FILE              NDJSON file to count",
+      "      --threads N       Counting threads; 0 means one per core. Default: 0",
+      "      --parser NAME     Line parser: scanner or jackson. Default: scanner",
+      "      --repeat K        Count K times in this JVM, one JSON line each (warm timings). Default: 1",
+      "      --max-line SIZE   Longest line (bytes, or 512k, 1m...); a longer one is an error. Default: "
+          + Main.DEFAULT_MAX_LINE,
+      "  -h, --help            Show this help message and exit.");
 
-  @Option(names = "--threads", defaultValue = "0", description = "Counting threads; 0 means one per core")
-  int threads;
+  private Path file;
+  private int threads;
+  private ParserKind parser = ParserKind.SCANNER;
+  private int repeat = 1;
+  private long maxLine = ByteSizes.parse(Main.DEFAULT_MAX_LINE);
 
-  @Option(names = "--parser", defaultValue = "scanner",
-      description = "Line parser: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
-  ParserKind parser;
+  private UvCommand() {
+  }
 
-  @Option(names = "--repeat", defaultValue = "1", description = "Runs, each printed. Default: ${DEFAULT-VALUE}")
-  int repeat;
+  /** Runs {@code uv} with the arguments after the word {@code uv}; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    UvCommand command = new UvCommand();
+    try {
+      if (!command.parse(args)) {
+        out.println(USAGE);
+        return 0;
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("uv: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    return command.count(out, err);
+  }
 
-  @Option(names = "--max-line", defaultValue = Main.DEFAULT_MAX_LINE, converter = ByteSizeConverter.class,
-      description = "Longest line; a longer one is an error. Default: ${DEFAULT-VALUE}")
-  long maxLine;
+  /** Reads the arguments; false when help was asked for. */
+  private boolean parse(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-h") || arg.equals("--help")) {
+        return false;
+      }
+      if (!arg.startsWith("--")) {
+        if (file != null) {
+          throw new IllegalArgumentException("one FILE only, got " + file + " and " + arg);
+        }
+        file = Path.of(arg);
+        continue;
+      }
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      String value;
+      if (equals >= 0) {
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      switch (name) {
+        case "--threads": threads = integer(name, value, 0); break;
+        case "--repeat": repeat = integer(name, value, 1); break;
+        case "--max-line": maxLine = ByteSizes.parse(value); break;
+        case "--parser":
+          try {
+            parser = ParserKind.of(value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--parser must be scanner or jackson, not '" + value + "'");
+          }
+          break;
+        default: throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+    if (file == null) {
+      throw new IllegalArgumentException("FILE is missing");
+    }
+    return true;
+  }
 
-  @Override
-  public Integer call() {
+  private int count(PrintStream out, PrintStream err) {
     int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     FileCounter counter = new FileCounter(parser.factory(), cores, LineLimit.of(maxLine));
-    for (int run = 0; run < Math.max(1, repeat); run++) {
+    for (int run = 0; run < repeat; run++) {
       long start = System.nanoTime();
       Tally tally;
       try {
         tally = counter.count(file);
       } catch (IOException e) {
-        System.err.println("uv: cannot read " + file + ": " + e.getMessage());
+        err.println("uv: cannot read " + file + ": " + e);
         return 1;
       }
-      System.out.println(UvReport.json(tally, System.nanoTime() - start));
+      out.println(UvReport.json(tally, System.nanoTime() - start));
     }
     return 0;
+  }
+
+  private static int integer(String name, String value, int min) {
+    long number = dev.showdown.kit.Digits.parseBounded(value, Integer.MAX_VALUE);
+    if (number < min) {
+      throw new IllegalArgumentException(name + " must be an integer >= " + min + ", not '" + value + "'");
+    }
+    return (int) number;
   }
 }

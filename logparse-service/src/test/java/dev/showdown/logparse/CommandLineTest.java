@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +30,7 @@ class CommandLineTest {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+      int status = Main.execute(args);
       return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
@@ -71,6 +70,21 @@ class CommandLineTest {
   void badSizesAreRefusedWithAUsageMessage() {
     Run uv = run("uv", "x", "--max-line", "12q");
     assertThat(uv.status()).isEqualTo(2);
-    assertThat(uv.err()).contains("'12q' is not a size");
+    assertThat(uv.err()).contains("'12q' is not a size").contains("Usage: logparse-service uv FILE");
+    assertThat(run("uv", "x", "--parser", "regex").err()).contains("--parser must be scanner or jackson");
+    assertThat(run("uv", "x", "--threads").err()).contains("--threads needs a value");
+    assertThat(run("uv", "--repeat=0", "x").status()).isEqualTo(2);
+    assertThat(run("uv").err()).contains("FILE is missing");
+    assertThat(run("gen", "--out").status()).isEqualTo(2);
+  }
+
+  @Test
+  void helpIsAnAnswerNotAnError() {
+    Run uv = run("uv", "--help");
+    assertThat(uv.status()).isZero();
+    assertThat(uv.out()).contains("--threads N");
+    Run top = run("--help");
+    assertThat(top.status()).isZero();
+    assertThat(top.out()).contains("--max-body", "gen", "uv FILE");
   }
 }
