@@ -1,6 +1,7 @@
 package dev.showdown.bench.scenario;
 
 import dev.showdown.bench.fib.FibScenario;
+import dev.showdown.bench.logparse.LogparseScenario;
 import dev.showdown.bench.ping.PingScenario;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 public final class Scenarios {
   private static final List<Scenario> ALL = List.of(
       new PingScenario(),
-      new FibScenario()
+      new FibScenario(),
+      new LogparseScenario()
   );
 
   private Scenarios() {

@@ -1,0 +1,37 @@
+package dev.showdown.bench.logparse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command to its end and times it from process start to exit, its output kept in a file. */
+final class OneShot {
+  record Result(int exitCode, long wallNanos, String output) {
+  }
+
+  private OneShot() {
+  }
+
+  static Result run(List<String> command, Path output, Duration timeout) throws IOException, InterruptedException {
+    Files.createDirectories(output.getParent());
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    long start = System.nanoTime();
+    Process process = builder.start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IOException("did not finish within " + timeout.toSeconds() + " s: " + String.join(" ", command));
+    }
+    long wall = System.nanoTime() - start;
+    String text = Files.readString(output, StandardCharsets.UTF_8);
+    if (process.exitValue() != 0) {
+      throw new IOException("exit status " + process.exitValue() + " from " + String.join(" ", command) + ":\n" + text);
+    }
+    return new Result(process.exitValue(), wall, text);
+  }
+}
