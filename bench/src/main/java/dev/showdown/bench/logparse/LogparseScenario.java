@@ -156,14 +156,7 @@ public final class LogparseScenario implements Scenario {
     Map<String, Object> load = fileLoad(file, first);
     load.put("parser", parser);
     load.put("runs", "median of " + measured + " after " + warmups + " warm-up runs in one JVM");
-    List<Figure> figures = new ArrayList<>(List.of(
-        Figure.of(ELAPSED, Medians.median(times), Figure.MS),
-        Figure.of("elapsed_best", Medians.min(times), Figure.MS)));
-    figures.addAll(countFigures(first));
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("command", String.join(" ", command));
-    notes.put("runs_ms", Medians.list(times));
-    record(context, file, "uv (warm)", load, figures, notes);
+    recordTimes(context, file, "uv (warm)", load, command, times, first, List.of());
     context.phase(String.format(Locale.ROOT, "warm %s: median %.1f ms, uv %d", parser,
         Medians.median(times), first.uv()));
     return first;
@@ -214,15 +207,8 @@ public final class LogparseScenario implements Scenario {
     Map<String, Object> load = fileLoad(file, expected);
     load.put("jvm", variant);
     load.put("runs", "median of " + runs + " processes after 1 untimed");
-    List<Figure> figures = new ArrayList<>(List.of(
-        Figure.of(ELAPSED, Medians.median(wall), Figure.MS),
-        Figure.of("elapsed_best", Medians.min(wall), Figure.MS),
-        Figure.of("count_in_process", Medians.median(inside), Figure.MS)));
-    figures.addAll(countFigures(expected));
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("command", String.join(" ", command));
-    notes.put("runs_ms", Medians.list(wall));
-    record(context, file, "java -jar ... uv (cold)", load, figures, notes);
+    recordTimes(context, file, "java -jar ... uv (cold)", load, command, wall, expected,
+        List.of(Figure.of("count_in_process", Medians.median(inside), Figure.MS)));
     context.phase(String.format(Locale.ROOT, "cold (%s): median %.0f ms (count %.0f ms of it)", variant,
         Medians.median(wall), Medians.median(inside)));
   }
@@ -284,12 +270,18 @@ public final class LogparseScenario implements Scenario {
     return load;
   }
 
-  private static List<Figure> countFigures(UvAnswer answer) {
-    return List.of(Figure.of("uv", answer.uv(), Figure.COUNT), Figure.of("line_errors", answer.errors(), Figure.COUNT));
-  }
-
-  private static void record(ScenarioContext context, Path file, String tool, Map<String, Object> load,
-                             List<Figure> figures, Map<String, String> notes) {
+  /** Records timed runs: their median and best, what they counted, and every run's time in the notes. */
+  private static void recordTimes(ScenarioContext context, Path file, String tool, Map<String, Object> load,
+                                  List<String> command, List<Double> times, UvAnswer answer, List<Figure> more) {
+    List<Figure> figures = new ArrayList<>(List.of(
+        Figure.of(ELAPSED, Medians.median(times), Figure.MS),
+        Figure.of("elapsed_best", Medians.min(times), Figure.MS)));
+    figures.addAll(more);
+    figures.add(Figure.of("uv", answer.uv(), Figure.COUNT));
+    figures.add(Figure.of("line_errors", answer.errors(), Figure.COUNT));
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("command", String.join(" ", command));
+    notes.put("runs_ms", Medians.list(times));
     context.record(new Measurement(ScenarioContext.JAVA, ScenarioContext.SERVICE, file.toString(), tool, load,
         Measurement.OK, null, figures, notes));
   }

@@ -3,7 +3,7 @@ package dev.showdown.bench.logparse;
 import java.util.Arrays;
 import java.util.List;
 
-/** Median and extremes of a few timings. */
+/** Median and best of a few timings. */
 final class Medians {
   private Medians() {
   }
@@ -16,10 +16,6 @@ final class Medians {
 
   static double min(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-  }
-
-  static double max(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
   }
 
   static String list(List<Double> values) {
