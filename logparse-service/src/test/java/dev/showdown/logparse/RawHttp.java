@@ -34,6 +34,37 @@ final class RawHttp {
     }
   }
 
+  /** A chunked POST sent in two steps, so that a test can act while the first half is in the server. */
+  static final class SplitUpload implements AutoCloseable {
+    private final Socket socket;
+    private final OutputStream out;
+
+    SplitUpload(int port, String path) throws IOException {
+      socket = open(port);
+      out = socket.getOutputStream();
+      out.write(ascii("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n"));
+    }
+
+    void send(byte[] chunk) throws IOException {
+      out.write(ascii(Integer.toHexString(chunk.length) + "\r\n"));
+      out.write(chunk);
+      out.write(ascii("\r\n"));
+      out.flush();
+    }
+
+    Response finish() throws IOException {
+      out.write(ascii("0\r\n\r\n"));
+      out.flush();
+      return read(socket.getInputStream());
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
   static Response post(int port, String path, String headers, byte[] body) throws IOException {
     try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();

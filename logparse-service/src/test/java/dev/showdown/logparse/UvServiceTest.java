@@ -158,6 +158,22 @@ class UvServiceTest {
   }
 
   @Test
+  void aSlowUploadHoldsNoOneElseUp() throws IOException {
+    int half = BODY.length / 2 + 3; // inside a line
+    try (RawHttp.SplitUpload slow = new RawHttp.SplitUpload(service.port(), "/uv")) {
+      slow.send(Arrays.copyOfRange(BODY, 0, half));
+      // While the slow body is half in, other requests are counted and answered.
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<Buffer> fast = service.send(HttpMethod.POST, "/uv", Buffer.buffer(BODY));
+        assertCounted(fast.statusCode(), fast.bodyAsString());
+      }
+      slow.send(Arrays.copyOfRange(BODY, half, BODY.length));
+      RawHttp.Response response = slow.finish();
+      assertCounted(response.status(), response.body());
+    }
+  }
+
+  @Test
   void clientsThatVanishMidBodyLeaveTheServiceAnswering() throws IOException {
     for (int i = 0; i < 20; i++) {
       RawHttp.abandon(service.port(), "/uv", Arrays.copyOf(BODY, BODY.length / 2));
