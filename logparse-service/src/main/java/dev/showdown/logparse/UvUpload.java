@@ -31,6 +31,8 @@ final class UvUpload {
   private final long startNanos = System.nanoTime();
   /** The last chunk's task: the next one runs after it. */
   private Future<Void> counted = Future.succeededFuture();
+  /** Where the worker copies each chunk: reused, as the chained tasks never run at the same time. */
+  private byte[] chunkBytes = new byte[16 * 1024];
   private long received;
   private long inflated;
   private int queued;
@@ -114,7 +116,12 @@ final class UvUpload {
 
   /** Runs on the worker. */
   private Void count(Buffer chunk) throws ZipException {
-    ByteBuffer bytes = ByteBuffer.wrap(chunk.getBytes());
+    int length = chunk.length();
+    if (chunkBytes.length < length) {
+      chunkBytes = new byte[Math.max(length, 2 * chunkBytes.length)];
+    }
+    chunk.getBytes(0, length, chunkBytes, 0);
+    ByteBuffer bytes = ByteBuffer.wrap(chunkBytes, 0, length);
     if (gunzip == null) {
       counter.feed(bytes);
     } else {
