@@ -1,8 +1,10 @@
 package dev.showdown.bench;
 
+import dev.showdown.bench.redis.SeedRedisCommand;
 import dev.showdown.bench.run.ListCommand;
 import dev.showdown.bench.run.ReportCommand;
 import dev.showdown.bench.run.RunCommand;
+import dev.showdown.bench.upstream.UpstreamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Starts the Showdown services, drives the standard load, samples memory and CPU, writes reports.",
     subcommands = {
+        UpstreamCommand.class,
+        SeedRedisCommand.class,
         RunCommand.class,
         ListCommand.class,
         ReportCommand.class,

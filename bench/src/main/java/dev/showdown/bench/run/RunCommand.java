@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Constant total request rate instead of closed loop (built-in generator; latency from intended send time)")
   int rate;
 
+  @Option(names = "--redis", paramLabel = "URL",
+      description = "Redis for the data and user scenarios, seeded with the standard keys (overwrites cache:* and user:* ids 1..10000). Default: an embedded redis-server per scenario")
+  String redis;
+
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository holding <module>/target/<module>.jar. Default: found from the working directory or the bench jar")
   Path repo;
 
@@ -103,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     RunDirectory dir = RunDirectory.create(out);
     Progress progress = Progress.toStderr();
     RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
-        rate, parsedTargets, progress);
+        rate, parsedTargets, progress, redis);
 
     String javaVersion = Environment.javaVersion(javaPath);
     Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What every scenario of one run shares: how to start JVMs, which load tool, the run's directory,
- * {@code --quick}, {@code --rate} and the {@code --target}s.
+ * {@code --quick}, {@code --rate}, the {@code --target}s and the {@code --redis} (null: each scenario starts its own).
  */
 public record RunSettings(JvmLauncher launcher, LoadDrivers drivers, Path runDir, boolean quick, int rate,
-                          List<Target> targets, Progress progress) {
+                          List<Target> targets, Progress progress, String redisUrl) {
 }

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -46,6 +47,11 @@ public final class ScenarioContext implements AutoCloseable {
   /** True under {@code --quick}: the scenario should keep every phase to a few seconds. */
   public boolean quick() {
     return settings.quick();
+  }
+
+  /** The run's {@code --redis}, if given; without it a scenario that needs Redis starts an embedded one. */
+  public Optional<String> redisUrl() {
+    return Optional.ofNullable(settings.redisUrl());
   }
 
   /** The {@code --target}s that apply to this scenario. */

@@ -1,5 +1,7 @@
 package dev.showdown.bench.scenario;
 
+import dev.showdown.bench.data.DataScenario;
+import dev.showdown.bench.data.UserScenario;
 import dev.showdown.bench.fib.FibScenario;
 import dev.showdown.bench.logparse.LogparseScenario;
 import dev.showdown.bench.ping.PingScenario;
@@ -12,6 +14,8 @@ public final class Scenarios {
   private static final List<Scenario> ALL = List.of(
       new PingScenario(),
       new FibScenario(),
+      new DataScenario(),
+      new UserScenario(),
       new LogparseScenario()
   );
 
