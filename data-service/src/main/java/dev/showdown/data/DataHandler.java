@@ -2,17 +2,15 @@ package dev.showdown.data;
 
 import dev.showdown.kit.JsonResponses;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Response;
 
 /**
  * {@code GET /data/{id}}: the upstream item and Redis {@code cache:{id}}, both requested before either is
  * awaited. The first leg to fail decides the answer (502 upstream, 503 Redis).
  */
-final class DataHandler implements Handler<RoutingContext> {
+final class DataHandler extends IdHandler {
   private final Upstream upstream;
   private final RedisKeys redis;
 
@@ -22,13 +20,7 @@ final class DataHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    HttpServerResponse response = ctx.response();
-    long id = ItemId.parse(ctx.pathParam("id"));
-    if (id == ItemId.INVALID) {
-      JsonResponses.error(response, 400, ItemId.RULE);
-      return;
-    }
+  void handle(long id, HttpServerResponse response) {
     Future<byte[]> api = upstream.item(id);
     Future<Response> cache = redis.get("cache:" + id);
     Future.all(api, cache).onComplete(both -> {

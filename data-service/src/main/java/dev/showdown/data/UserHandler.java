@@ -1,12 +1,10 @@
 package dev.showdown.data;
 
 import dev.showdown.kit.JsonResponses;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /user/{id}}: the JSON stored at Redis {@code user:{id}}, passed through as stored, or 404. */
-final class UserHandler implements Handler<RoutingContext> {
+final class UserHandler extends IdHandler {
   private final RedisKeys redis;
 
   UserHandler(RedisKeys redis) {
@@ -14,13 +12,7 @@ final class UserHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    HttpServerResponse response = ctx.response();
-    long id = ItemId.parse(ctx.pathParam("id"));
-    if (id == ItemId.INVALID) {
-      JsonResponses.error(response, 400, ItemId.RULE);
-      return;
-    }
+  void handle(long id, HttpServerResponse response) {
     redis.get("user:" + id).onComplete(user -> {
       if (user.failed()) {
         DependencyFailure.respond(response, user.cause());
