@@ -2,6 +2,7 @@ package dev.showdown.bench;
 
 import dev.showdown.bench.redis.SeedRedisCommand;
 import dev.showdown.bench.run.ListCommand;
+import dev.showdown.bench.run.LoadCommand;
 import dev.showdown.bench.run.ReportCommand;
 import dev.showdown.bench.run.RunCommand;
 import dev.showdown.bench.upstream.UpstreamCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ListCommand.class,
         ReportCommand.class,
+        LoadCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -27,10 +27,15 @@ public final class LoadDrivers {
 
   /** The driver for {@code load}: constant-rate loads always use the built-in generator (wrk has no such mode). */
   public LoadDriver forLoad(HttpLoad load) {
+    return forLoad(load, 0);
+  }
+
+  /** As {@link #forLoad(HttpLoad)}, the built-in generator with {@code threads} event loops (0: one per core). */
+  public LoadDriver forLoad(HttpLoad load, int threads) {
     if (wrk.isPresent() && !BUILTIN.equals(preference) && !load.constantRate()) {
       return new WrkDriver(wrk.get());
     }
-    return new BuiltinLoadGenerator();
+    return threads > 0 ? new BuiltinLoadGenerator(threads) : new BuiltinLoadGenerator();
   }
 
   /** What {@link #forLoad} picks for closed-loop loads, for the run's header. */

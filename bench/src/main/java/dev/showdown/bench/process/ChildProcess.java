@@ -144,7 +144,7 @@ public final class ChildProcess implements AutoCloseable {
     return address().port();
   }
 
-  /** What the process printed before its ready line (services print transport, JDK and flags there). */
+  /** What the process printed up to its ready line (services print transport, JDK and flags there). */
   public synchronized List<String> startupLines() {
     return List.copyOf(startupLines);
   }

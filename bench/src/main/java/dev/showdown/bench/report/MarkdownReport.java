@@ -1,13 +1,86 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
+import dev.showdown.bench.result.ScenarioResult;
+import dev.showdown.bench.scenario.Published;
 
-/** report.md (placeholder until the renderer lands). */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** report.md: the run's conditions, then per scenario what was measured here and, apart, what was published. */
 public final class MarkdownReport {
   private MarkdownReport() {
   }
 
   public static String render(RunResult result) {
-    return "# Showdown bench run\n";
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(ReportView.title(result)).append("\n\n");
+    ReportView.conditions(result).forEach((label, value) -> md.append("- **").append(label).append("**: ")
+        .append(escape(value)).append('\n'));
+    md.append('\n');
+    for (ScenarioResult scenario : result.scenarios()) {
+      scenario(md, scenario);
+    }
+    md.append("## How to read this\n\n")
+        .append("- QPS is answered requests per second over the measured window, after the warm-up. QPS/core divides it by ")
+        .append("the cores of the machine it ran on (the published figures' by the cores their source states).\n")
+        .append("- Latency percentiles are per request, in milliseconds; closed loop unless a constant rate is stated.\n")
+        .append("- RSS peak is the service process's resident memory, sampled every 200 ms from /proc during the window; ")
+        .append("CPU busy is its CPU time over the window divided by the window's length (2.0 = two cores flat out).\n")
+        .append("- Socket errors and non-2xx answers are counted, never hidden: a figure with errors is not a clean result.\n")
+        .append("- Only implementations in the same measured table were run side by side on this machine.\n");
+    return md.toString();
+  }
+
+  private static void scenario(StringBuilder md, ScenarioResult scenario) {
+    md.append("## ").append(scenario.name()).append(": ").append(escape(scenario.title())).append("\n\n");
+    md.append("Standard load: ").append(escape(scenario.standardLoad())).append(". ");
+    if (!ScenarioResult.OK.equals(scenario.status())) {
+      md.append("\n\n**").append(escape(ReportView.status(scenario))).append("**\n\n");
+    }
+    List<String> loads = ReportView.loads(scenario);
+    if (!loads.isEmpty()) {
+      md.append("Ran: ").append(escape(String.join("; ", loads))).append('.');
+    }
+    md.append("\n\n");
+    if (!scenario.measurements().isEmpty()) {
+      measured(md, scenario);
+    }
+    if (!scenario.published().isEmpty()) {
+      md.append("*").append(ReportView.PUBLISHED_CAVEAT).append("*\n\n");
+      md.append("| source | their setup | implementation | published figures |\n|---|---|---|---|\n");
+      for (Published p : scenario.published()) {
+        md.append("| ").append(escape(p.source())).append(" | ").append(escape(p.setup())).append(" | ")
+            .append(escape(p.implementation())).append(" | ").append(escape(ReportView.publishedFigures(p))).append(" |\n");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void measured(StringBuilder md, ScenarioResult scenario) {
+    List<ReportView.Column> columns = ReportView.columns(scenario);
+    md.append("Measured here, side by side:\n\n");
+    md.append("| implementation | ").append(columns.stream().map(ReportView.Column::heading).collect(Collectors.joining(" | ")))
+        .append(" |\n|---|").append("---:|".repeat(columns.size())).append('\n');
+    for (Measurement m : scenario.measurements()) {
+      md.append("| ").append(escape(m.implementation())).append("target".equals(m.kind()) ? " (target)" : "").append(" | ");
+      if (m.ok()) {
+        md.append(columns.stream().map(c -> ReportView.cell(m, c)).collect(Collectors.joining(" | ")));
+      } else {
+        md.append("**FAILED**: ").append(escape(firstLine(m.reason()))).append(" |".repeat(Math.max(0, columns.size() - 1)));
+      }
+      md.append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline).stripTrailing() + " (see results.json)";
+  }
+
+  private static String escape(String text) {
+    return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
   }
 }

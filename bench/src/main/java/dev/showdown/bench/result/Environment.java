@@ -44,12 +44,15 @@ public final class Environment {
     return 0;
   }
 
-  /** The first line of {@code <java> -version}, e.g. {@code openjdk version "17.0.15" 2025-04-15}, plus the VM line. */
+  /** What {@code <java> -version} says: the version line, e.g. {@code openjdk version "17.0.15" 2025-04-15}, and the VM line. */
   public static String javaVersion(String java) {
     String out = output(List.of(java, "-version"));
     List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-    return lines.isEmpty() ? "unknown (" + java + " -version printed nothing)"
-        : String.join(" / ", lines.subList(0, Math.min(lines.size(), 3)));
+    if (lines.isEmpty()) {
+      return "unknown (" + java + " -version printed nothing)";
+    }
+    // The first line names the version, the last the VM and its build; the middle one repeats the build.
+    return lines.size() == 1 ? lines.get(0) : lines.get(0) + " / " + lines.get(lines.size() - 1);
   }
 
   public static RunResult.Git git(Path repoRoot) {

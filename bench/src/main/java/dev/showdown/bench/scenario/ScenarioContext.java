@@ -236,27 +236,19 @@ public final class ScenarioContext implements AutoCloseable {
     return m.figure(name).map(Figure::value).orElse(Double.NaN);
   }
 
-  /** Follows a load's phases: a ticker for each, and the RSS/CPU sampler over the measured window only. */
-  private final class SamplingListener implements LoadListener {
-    private final String implementation;
+  /** Follows a load's phases: the progress tickers, and the RSS/CPU sampler over the measured window only. */
+  private final class SamplingListener extends ProgressListener {
     private final ChildProcess sampled;
-    private Progress.Ticker ticker;
     private ResourceSampler sampler;
     private ResourceSampler.Usage usage;
 
     SamplingListener(String implementation, ChildProcess sampled) {
-      this.implementation = implementation;
+      super(settings.progress(), scenario.name(), implementation);
       this.sampled = sampled;
     }
 
     @Override
-    public void warmupStarted(Duration length, LongSupplier completed) {
-      ticker = ticker(implementation + " warm-up", length, completed);
-    }
-
-    @Override
     public void measureStarted(Duration length, LongSupplier completed) {
-      closeTicker();
       if (sampled != null) {
         try {
           sampler = ResourceSampler.start(sampled.pid());
@@ -264,7 +256,7 @@ public final class ScenarioContext implements AutoCloseable {
           phase("cannot sample " + sampled.name() + ": " + e.getMessage());
         }
       }
-      ticker = ticker(implementation + " measure", length, completed);
+      super.measureStarted(length, completed);
     }
 
     @Override
@@ -273,7 +265,7 @@ public final class ScenarioContext implements AutoCloseable {
     }
 
     void stop() {
-      closeTicker();
+      stopTicker();
       if (sampler != null && usage == null) {
         usage = sampler.stop();
       }
@@ -282,13 +274,6 @@ public final class ScenarioContext implements AutoCloseable {
     ResourceSampler.Usage usage() {
       stop();
       return usage;
-    }
-
-    private void closeTicker() {
-      if (ticker != null) {
-        ticker.close();
-        ticker = null;
-      }
     }
   }
 }

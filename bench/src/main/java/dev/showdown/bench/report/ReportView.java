@@ -1,0 +1,145 @@
+package dev.showdown.bench.report;
+
+import dev.showdown.bench.result.Figure;
+import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.result.RunResult;
+import dev.showdown.bench.result.ScenarioResult;
+import dev.showdown.bench.scenario.Published;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What both reports say, decided once: the header lines, each scenario's columns, load and published lines. */
+final class ReportView {
+  /** The order of the columns reports show; other figures a scenario records follow in their own order. */
+  private static final List<String> SHOWN = List.of(Figure.QPS, Figure.QPS_PER_CORE, Figure.P50, Figure.P90, Figure.P99,
+      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY);
+  /** In results.json, left out of the tables to keep them readable. */
+  private static final List<String> HIDDEN = List.of(Figure.REQUESTS, Figure.MEAN, Figure.P75, Figure.RSS_AVG, Figure.CPU_TIME);
+
+  static final String PUBLISHED_CAVEAT = "Published elsewhere, on other hardware with other load tools: context, "
+      + "not a side-by-side comparison. Only the table above was measured here.";
+
+  private ReportView() {
+  }
+
+  record Column(String name, String unit) {
+    String heading() {
+      return Cells.heading(name, unit);
+    }
+  }
+
+  static String title(RunResult result) {
+    return "Showdown bench run, " + result.started().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC");
+  }
+
+  /** Label and value pairs describing where and how the run measured. */
+  static Map<String, String> conditions(RunResult result) {
+    Map<String, String> lines = new LinkedHashMap<>();
+    RunResult.Machine m = result.machine();
+    lines.put("Machine", String.format(Locale.ROOT, "%s, %d cores, %.1f GiB memory, %s %s", m.cpuModel(), m.cores(),
+        m.memoryBytes() / (1024.0 * 1024 * 1024), m.os(), m.kernel()));
+    lines.put("Services' JVM", result.jvm().version() + " (" + result.jvm().java() + ")");
+    lines.put("JVM flags", result.jvm().flags().isEmpty() ? "(none)" : String.join(" ", result.jvm().flags()));
+    lines.put("Load", "generated on the same machine (it shares the cores with the service); HTTP tool: "
+        + result.settings().getOrDefault("tool_closed_loop", "?")
+        + (rate(result) > 0 ? "; constant rate " + rate(result) + " req/s (latency from intended send time)" : "; closed loop"));
+    if (Boolean.TRUE.equals(result.settings().get("quick"))) {
+      lines.put("--quick", "every load shortened to a few seconds: a smoke check, not figures to quote");
+    }
+    lines.put("Source", "commit " + result.git().commit() + (result.git().dirty() ? " with uncommitted changes" : ""));
+    lines.put("Run", result.started() + " to " + result.finished());
+    return lines;
+  }
+
+  private static int rate(RunResult result) {
+    Object rate = result.settings().get("rate");
+    return rate instanceof Number n ? n.intValue() : 0;
+  }
+
+  /** The columns of a scenario's measured table: the usual ones first, then whatever else it recorded. */
+  static List<Column> columns(ScenarioResult scenario) {
+    Map<String, String> units = new LinkedHashMap<>();
+    for (Measurement m : scenario.measurements()) {
+      for (Figure f : m.figures()) {
+        units.putIfAbsent(f.name(), f.unit());
+      }
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : SHOWN) {
+      if (units.containsKey(name)) {
+        columns.add(new Column(name, units.get(name)));
+      }
+    }
+    units.forEach((name, unit) -> {
+      if (!SHOWN.contains(name) && !HIDDEN.contains(name)) {
+        columns.add(new Column(name, unit));
+      }
+    });
+    return columns;
+  }
+
+  static String cell(Measurement m, Column column) {
+    return m.figure(column.name()).map(f -> Cells.number(f.value(), f.unit())).orElse("–");
+  }
+
+  /** The load a measurement ran, in words, e.g. {@code wrk: GET /ping, 64 connections, 10 s after 1 s warm-up}. */
+  static String load(Measurement m) {
+    Map<String, Object> load = m.load();
+    if (load == null || load.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(m.tool() == null ? "" : m.tool() + ": ");
+    Optional.ofNullable(load.get("path")).ifPresent(p -> text.append("GET ").append(p).append(", "));
+    Optional.ofNullable(load.get("ids")).ifPresent(ids -> text.append("ids ").append(ids).append(", "));
+    Optional.ofNullable(load.get("connections")).ifPresent(c -> text.append(c).append(" connections, "));
+    Optional.ofNullable(load.get("duration_s")).ifPresent(d -> text.append(seconds(d)).append(" s"));
+    Optional.ofNullable(load.get("warmup_s")).ifPresent(w -> text.append(" after ").append(seconds(w)).append(" s warm-up"));
+    Optional.ofNullable(load.get("rate")).ifPresent(r -> text.append(", constant rate ").append(r).append(" req/s"));
+    load.forEach((key, value) -> {
+      if (!List.of("path", "ids", "connections", "duration_s", "warmup_s", "rate", "tool", "mode", "timeout_s").contains(key)) {
+        text.append(", ").append(key.replace('_', ' ')).append(' ').append(value);
+      }
+    });
+    return text.toString();
+  }
+
+  private static String seconds(Object value) {
+    double s = ((Number) value).doubleValue();
+    return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+  }
+
+  /** The loads of a scenario's measurements, once each (they are the same unless a scenario varies them). */
+  static List<String> loads(ScenarioResult scenario) {
+    return scenario.measurements().stream().filter(Measurement::ok).map(ReportView::load).distinct().toList();
+  }
+
+  /** A published entry's figures in words, with QPS per core when the source gave its core count. */
+  static String publishedFigures(Published p) {
+    List<String> parts = new ArrayList<>();
+    for (Figure f : p.figures()) {
+      parts.add(Cells.inline(f));
+      if (f.name().equals(Figure.QPS) && p.cores() > 0) {
+        parts.add(Cells.inline(Figure.of(Figure.QPS_PER_CORE, f.value() / p.cores(), f.unit())));
+      }
+    }
+    return String.join(" · ", parts);
+  }
+
+  static String status(ScenarioResult scenario) {
+    return switch (scenario.status()) {
+      case ScenarioResult.OK -> "ran";
+      case ScenarioResult.SKIPPED -> "skipped: " + scenario.reason();
+      default -> "FAILED: " + scenario.reason();
+    };
+  }
+
+  static Optional<Double> value(Measurement m, String name) {
+    return m.figure(name).map(Figure::value);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.showdown.bench.process;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Children that never get ready are stopped, and the error says what they printed. */
+class ChildProcessTest {
+  @TempDir
+  Path dir;
+
+  private static List<String> java(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(JvmLauncher.currentJava(), "-cp",
+        System.getProperty("java.class.path"), TestChild.class.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  @Test
+  void readyLineGivesTheAddressAndCloseStopsIt() throws Exception {
+    ChildProcess child = ChildProcess.start("child", java("ready"), dir.resolve("child.log"), Duration.ofSeconds(30));
+    try {
+      assertThat(child.url()).isEqualTo("http://127.0.0.1:4242");
+      assertThat(child.startupLines()).containsExactly("child starting", "child listening on 0.0.0.0:4242");
+      assertThat(ChildProcesses.live()).contains(child);
+    } finally {
+      child.close();
+    }
+    assertThat(child.isAlive()).isFalse();
+    assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(ChildProcesses.live()).doesNotContain(child);
+  }
+
+  @Test
+  void exitBeforeReadyReportsStatusAndLastLines() {
+    assertThatThrownBy(() -> ChildProcess.start("child", java("fail"), dir.resolve("fail.log"), Duration.ofSeconds(30)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("child exited with status 2 before it was ready")
+        .hasMessageContaining("port 1 is taken");
+    assertThat(ChildProcesses.live()).isEmpty();
+  }
+
+  @Test
+  void silenceUntilTheTimeoutStopsTheChild() {
+    assertThatThrownBy(() -> ChildProcess.start("child", java("silent"), dir.resolve("silent.log"), Duration.ofSeconds(2)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("printed no ready line within 2 s");
+    assertThat(ChildProcesses.live()).isEmpty();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.showdown.bench.run;
+
+import dev.showdown.bench.process.ChildProcesses;
+import dev.showdown.bench.process.ServiceLocation;
+import dev.showdown.bench.result.Figure;
+import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.result.ResultsJson;
+import dev.showdown.bench.result.RunResult;
+import dev.showdown.bench.result.ScenarioResult;
+import dev.showdown.kit.ServiceOptions;
+import dev.showdown.kit.ServiceServer;
+import dev.showdown.ping.PingService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench run} end to end with the built-in generator: the ping service starts from its classes as a child
+ * JVM (no jar needed), an in-process ping server plays a {@code --target}, and results.json is read back.
+ */
+class RunCommandTest {
+  private static final ServiceLocation PING_FROM_CLASSES =
+      ServiceLocation.classPath(Map.of("ping-service", "dev.showdown.ping.Main"));
+
+  @TempDir
+  Path out;
+
+  @Test
+  void measuresThePingServiceAndATargetWithTheSameLoad() throws Exception {
+    ServiceServer target = ServiceServer.start(new PingService(), ServiceOptions.loopback(1)).await();
+    int status;
+    try {
+      status = run("ping", "--quick", "--tool", "builtin", "--jvm-opts", "-Xmx64m -XX:+UseSerialGC",
+          "--target", "other=http://127.0.0.1:" + target.port());
+    } finally {
+      target.stop(Duration.ofSeconds(1)).await();
+    }
+
+    assertThat(status).isZero();
+    RunResult result = ResultsJson.read(runDir().resolve("results.json"));
+    assertThat(result.machine().cores()).isPositive();
+    assertThat(result.jvm().flags()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
+    assertThat(result.settings()).containsEntry("quick", true).containsEntry("tool_closed_loop", "builtin");
+    ScenarioResult ping = result.scenarios().get(0);
+    assertThat(ping.status()).isEqualTo(ScenarioResult.OK);
+    assertThat(ping.measurements()).extracting(Measurement::implementation).containsExactly("java-vertx", "other");
+
+    Measurement java = ping.measurements().get(0);
+    assertThat(java.ok()).isTrue();
+    assertThat(java.tool()).isEqualTo("builtin");
+    assertThat(java.load()).containsEntry("connections", 64).containsEntry("duration_s", 3.0);
+    assertThat(value(java, Figure.REQUESTS)).isPositive();
+    assertThat(value(java, Figure.QPS)).isPositive();
+    assertThat(value(java, Figure.ERRORS)).isZero();
+    assertThat(value(java, Figure.NON_2XX)).isZero();
+    assertThat(value(java, Figure.RSS_PEAK)).isPositive();
+    assertThat(java.figure(Figure.RSS_PEAK).orElseThrow().unit()).isEqualTo("MB");
+    assertThat(java.figure(Figure.P99).orElseThrow().unit()).isEqualTo("ms");
+    assertThat(java.notes().get("startup")).contains("jvm-flags=[-Xmx64m, -XX:+UseSerialGC]");
+
+    Measurement other = ping.measurements().get(1);
+    assertThat(other.kind()).isEqualTo("target");
+    assertThat(other.load()).isEqualTo(java.load());
+    assertThat(value(other, Figure.REQUESTS)).isPositive();
+    assertThat(other.figure(Figure.RSS_PEAK)).as("a target is not our process: no RSS").isEmpty();
+
+    assertThat(runDir().resolve("report.md")).content().contains("| java-vertx |").contains("| other (target) |");
+    assertThat(runDir().resolve("report.html")).content().contains("<svg");
+    assertNoChildOutlives(java);
+  }
+
+  @Test
+  void aServiceThatCannotStartFailsItsScenarioAndLeavesNoProcess() throws Exception {
+    int status = run("ping", "--quick", "--tool", "builtin", "--jvm-opts", "-XX:+NoSuchFlagAnywhere");
+
+    assertThat(status).isEqualTo(1);
+    ScenarioResult ping = ResultsJson.read(runDir().resolve("results.json")).scenarios().get(0);
+    assertThat(ping.status()).isEqualTo(ScenarioResult.FAILED);
+    assertThat(ping.reason()).contains("ping-service exited with status 1 before it was ready")
+        .contains("NoSuchFlagAnywhere");
+    assertThat(ping.measurements()).isEmpty();
+    assertThat(runDir().resolve("report.md")).content().contains("FAILED: ping-service exited");
+    assertThat(ChildProcesses.live()).isEmpty();
+  }
+
+  @Test
+  void aMissingJarIsNamedWithItsBuildCommand(@TempDir Path emptyRepo) throws Exception {
+    int status = new CommandLine(new RunCommand()).execute("fib", "--quick", "--tool", "builtin",
+        "--repo", emptyRepo.toString(), "--out", out.toString());
+
+    assertThat(status).isEqualTo(1);
+    ScenarioResult fib = ResultsJson.read(runDir().resolve("results.json")).scenarios().get(0);
+    assertThat(fib.status()).isEqualTo(ScenarioResult.FAILED);
+    assertThat(fib.reason()).isEqualTo(emptyRepo.resolve("fib-service/target/fib-service.jar")
+        + " is missing: build it with ./mvnw -q -pl fib-service -am package -DskipTests");
+  }
+
+  @Test
+  void unknownScenarioIsAUsageError() {
+    assertThat(run("nosuch")).isEqualTo(2);
+  }
+
+  private int run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--out", out.toString()));
+    return new CommandLine(new RunCommand(PING_FROM_CLASSES)).execute(all.toArray(String[]::new));
+  }
+
+  private Path runDir() throws IOException {
+    try (Stream<Path> dirs = Files.list(out)) {
+      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  private static double value(Measurement m, String figure) {
+    return m.figure(figure).orElseThrow(() -> new AssertionError("no " + figure + " in " + m)).value();
+  }
+
+  private static void assertNoChildOutlives(Measurement measurement) {
+    long pid = Long.parseLong(measurement.notes().get("pid"));
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("service pid %d alive", pid).isFalse();
+    assertThat(ChildProcesses.live()).isEmpty();
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+}
