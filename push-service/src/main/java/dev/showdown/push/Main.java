@@ -1,0 +1,84 @@
+package dev.showdown.push;
+
+import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.ServiceMain;
+import dev.showdown.kit.ServiceOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "push-service", mixinStandardHelpOptions = true,
+    description = "Pushes a 100-byte JSON message every --interval to every WebSocket (/push on --port) and TCP "
+        + "(--tcp-port) listener; POST /broadcast pushes now. Plus /health and /metrics.")
+public final class Main implements Callable<Integer> {
+  @Mixin
+  ServiceOptions options;
+
+  @Option(names = "--tcp-port", defaultValue = "${env:TCP_PORT:-8085}",
+      description = "Plain TCP port (env TCP_PORT); 0 picks a free one. Default: ${DEFAULT-VALUE}")
+  int tcpPort;
+
+  @Option(names = "--interval", defaultValue = "${env:INTERVAL:-10s}", converter = DurationConverter.class,
+      description = "Time between two pushes, e.g. 10s or 500ms (env INTERVAL). Default: ${DEFAULT-VALUE}")
+  Duration interval;
+
+  @Option(names = "--admin-token", defaultValue = "${env:ADMIN_TOKEN}",
+      description = "Bearer token for POST /broadcast (env ADMIN_TOKEN); without one the endpoint is off")
+  String adminToken;
+
+  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
+      description = "Redis URL joining nodes through pub/sub, e.g. redis://127.0.0.1:6379 (env REDIS_URL)")
+  String redisUrl;
+
+  @Option(names = "--max-connections", defaultValue = "${env:MAX_CONNECTIONS:-100000}",
+      description = "Open connections, both protocols together, beyond which new ones are refused (env MAX_CONNECTIONS). Default: ${DEFAULT-VALUE}")
+  int maxConnections;
+
+  @Option(names = "--slow-timeout", defaultValue = "${env:SLOW_TIMEOUT:-30s}", converter = DurationConverter.class,
+      description = "How long a connection's write queue may stay full before it is closed (env SLOW_TIMEOUT). Default: ${DEFAULT-VALUE}")
+  Duration slowTimeout;
+
+  @Option(names = "--heartbeat", defaultValue = "${env:HEARTBEAT:-30s}", converter = DurationConverter.class,
+      description = "WebSocket ping and TCP keep-alive period; a peer silent for about three is dropped (env HEARTBEAT). Default: ${DEFAULT-VALUE}")
+  Duration heartbeat;
+
+  @Option(names = "--write-queue", defaultValue = "${env:WRITE_QUEUE:-4096}",
+      description = "Bytes one connection may have waiting, in the queue and again in the kernel send buffer; a push finding it full is dropped (env WRITE_QUEUE). Default: ${DEFAULT-VALUE}")
+  int writeQueueBytes;
+
+  @Override
+  public Integer call() {
+    PushSettings settings;
+    try {
+      settings = new PushSettings(tcpPort, interval, blankToNull(adminToken), blankToNull(redisUrl), maxConnections,
+          slowTimeout, heartbeat, writeQueueBytes);
+    } catch (IllegalArgumentException e) {
+      System.err.println("push-service: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    PushService service = new PushService(settings, options.host(), options.eventLoops());
+    int status = ServiceMain.run(service, options);
+    if (status == 0) {
+      System.out.println("push-service tcp listening on " + options.host() + ":" + service.tcpPort()
+          + " interval=" + interval + " max-connections=" + maxConnections
+          + " redis=" + (settings.redisUrl() == null ? "off" : "on")
+          + " broadcast=" + (settings.adminToken() == null ? "off" : "on"));
+    }
+    return status;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  public static void main(String[] args) {
+    int status = new CommandLine(new Main()).execute(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+}

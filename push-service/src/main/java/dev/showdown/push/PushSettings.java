@@ -1,0 +1,53 @@
+package dev.showdown.push;
+
+import java.time.Duration;
+
+/**
+ * What the push service is told on its command line, beside the kit's common flags.
+ *
+ * @param tcpPort          plain TCP port (0 picks a free one)
+ * @param interval         time between two periodic pushes
+ * @param adminToken       bearer token for {@code POST /broadcast}; null turns the endpoint off
+ * @param redisUrl         pub/sub relay joining several nodes; null for a single node
+ * @param maxConnections   open connections (both protocols together) beyond which new ones are refused
+ * @param slowTimeout      how long a connection's write queue may stay full before it is closed
+ * @param heartbeat        WebSocket ping and TCP keep-alive period that frees vanished clients
+ * @param writeQueueBytes  bytes one connection may have waiting in the service's queue, and again in the kernel's
+ *                         send buffer; a push finding the queue full is dropped
+ */
+public record PushSettings(int tcpPort, Duration interval, String adminToken, String redisUrl, int maxConnections,
+                           Duration slowTimeout, Duration heartbeat, int writeQueueBytes) {
+  public static final int DEFAULT_TCP_PORT = 8085;
+
+  public PushSettings {
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("--interval must be at least 1ms");
+    }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("--max-connections must be at least 1");
+    }
+    if (heartbeat.toSeconds() < 1) {
+      throw new IllegalArgumentException("--heartbeat must be at least 1s");
+    }
+    if (writeQueueBytes < 2 * PushMessage.SIZE) {
+      throw new IllegalArgumentException("--write-queue must hold at least two messages (" + 2 * PushMessage.SIZE + " bytes)");
+    }
+  }
+
+  /** Settings for tests: free TCP port, the given interval and token, no Redis, generous limits. */
+  public static PushSettings forTest(Duration interval, String adminToken) {
+    return new PushSettings(0, interval, adminToken, null, 1_000, Duration.ofSeconds(2), Duration.ofSeconds(30), 4096);
+  }
+
+  public PushSettings withRedis(String url) {
+    return new PushSettings(tcpPort, interval, adminToken, url, maxConnections, slowTimeout, heartbeat, writeQueueBytes);
+  }
+
+  public PushSettings withMaxConnections(int max) {
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, max, slowTimeout, heartbeat, writeQueueBytes);
+  }
+
+  public PushSettings withSlowTimeout(Duration timeout) {
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, timeout, heartbeat, writeQueueBytes);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.showdown.push;
+
+import dev.showdown.kit.AdmissionGate;
+import io.vertx.core.Context;
+
+import java.util.Arrays;
+
+/**
+ * The connections of one event loop. Everything here runs on that loop, so the array needs no lock, and a
+ * push fans out over this loop's connections only, beside the other loops doing the same.
+ */
+final class Shard {
+  private final Context context;
+  private final PushStats stats;
+  private final AdmissionGate admission;
+  private final long slowTimeoutNanos;
+  private Subscriber[] subscribers = new Subscriber[256];
+  private int size;
+
+  Shard(Context context, PushStats stats, AdmissionGate admission, long slowTimeoutNanos) {
+    this.context = context;
+    this.stats = stats;
+    this.admission = admission;
+    this.slowTimeoutNanos = slowTimeoutNanos;
+  }
+
+  /** Runs {@code tick}'s fan-out on this shard's loop. */
+  void deliverLater(Tick tick) {
+    context.runOnContext(v -> deliver(tick));
+  }
+
+  void add(Subscriber subscriber) {
+    if (size == subscribers.length) {
+      subscribers = Arrays.copyOf(subscribers, size * 2);
+    }
+    subscriber.index = size;
+    subscribers[size++] = subscriber;
+    stats.opened(subscriber.protocol());
+  }
+
+  /** Forgets a closed connection and frees its place under {@code --max-connections}; safe to call twice. */
+  void remove(Subscriber subscriber) {
+    int index = subscriber.index;
+    if (index < 0) {
+      return;
+    }
+    Subscriber last = subscribers[--size];
+    subscribers[index] = last;
+    last.index = index;
+    subscribers[size] = null;
+    subscriber.index = -1;
+    stats.closed(subscriber.protocol());
+    admission.release();
+  }
+
+  /**
+   * Writes the tick to every connection whose write queue has room. A full queue skips the message (a drop),
+   * and one full for longer than the slow timeout is closed, so a stalled reader holds a bounded queue.
+   */
+  void deliver(Tick tick) {
+    long now = System.nanoTime();
+    int written = 0;
+    int dropped = 0;
+    // Walk backwards: closing a connection may move the last one into the current slot.
+    for (int i = size - 1; i >= 0; i--) {
+      Subscriber subscriber = subscribers[i];
+      if (subscriber.writeQueueFull()) {
+        dropped++;
+        if (subscriber.fullSinceNanos == 0) {
+          subscriber.fullSinceNanos = now;
+        } else if (now - subscriber.fullSinceNanos >= slowTimeoutNanos) {
+          stats.countSlowClose();
+          closeNow(subscriber);
+        }
+      } else {
+        subscriber.fullSinceNanos = 0;
+        subscriber.push(tick);
+        written++;
+      }
+    }
+    stats.countPushed(written);
+    stats.countDropped(dropped);
+  }
+
+  /** Pings every WebSocket and closes those that did not answer the previous ping. */
+  void heartbeat() {
+    for (int i = size - 1; i >= 0; i--) {
+      Subscriber subscriber = subscribers[i];
+      if (!subscriber.heartbeat()) {
+        stats.countVanished();
+        closeNow(subscriber);
+      }
+    }
+  }
+
+  /** Closes every connection, for shutdown. */
+  void closeAll() {
+    for (int i = size - 1; i >= 0; i--) {
+      closeNow(subscribers[i]);
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  private void closeNow(Subscriber subscriber) {
+    remove(subscriber);
+    subscriber.close();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.showdown.push;
+
+import dev.showdown.kit.AdmissionGate;
+import dev.showdown.kit.JsonResponses;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
+
+/** {@code GET /push}: upgrades to a WebSocket that joins the shard of the event loop that accepted it. */
+final class WebSocketEndpoint {
+  private static final CharSequence WEBSOCKET_EXTENSIONS = HttpHeaders.createOptimized("Sec-WebSocket-Extensions");
+
+  private final Shard shard;
+  private final PushStats stats;
+  private final AdmissionGate admission;
+  private final int writeQueueBytes;
+  private final Duration heartbeat;
+
+  WebSocketEndpoint(Shard shard, PushStats stats, AdmissionGate admission, PushSettings settings) {
+    this.shard = shard;
+    this.stats = stats;
+    this.admission = admission;
+    this.writeQueueBytes = settings.writeQueueBytes();
+    this.heartbeat = settings.heartbeat();
+  }
+
+  void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+      JsonResponses.error(ctx.response(), 400, "expected a WebSocket upgrade");
+      return;
+    }
+    if (!admission.tryAdmit()) {
+      stats.countRefused();
+      JsonResponses.error(ctx.response(), 503, "too many connections");
+      return;
+    }
+    // The kit's server offers permessage-deflate; dropping the client's offer keeps compression off, which
+    // saves a deflater per connection and CPU per push for a 100-byte message that would not shrink.
+    request.headers().remove(WEBSOCKET_EXTENSIONS);
+    ConnectionBase connection = (ConnectionBase) request.connection();
+    request.toWebSocket().onComplete(upgraded -> {
+      if (upgraded.failed()) {
+        admission.release();
+        stats.countSocketError();
+        return;
+      }
+      SocketTuning.apply(connection.channel(), heartbeat, writeQueueBytes);
+      join(upgraded.result());
+    });
+  }
+
+  private void join(ServerWebSocket webSocket) {
+    webSocket.setWriteQueueMaxSize(writeQueueBytes);
+    WebSocketSubscriber subscriber = new WebSocketSubscriber(webSocket);
+    webSocket.exceptionHandler(failure -> stats.countSocketError());
+    webSocket.closeHandler(v -> shard.remove(subscriber));
+    shard.add(subscriber);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.showdown.push;
+
+import dev.showdown.kit.RunningService;
+import dev.showdown.kit.ServiceOptions;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client that never reads: its queue stays bounded, it is closed, and nobody else notices. */
+class SlowConsumerTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private Vertx clients;
+  private RunningService running;
+  private PushService service;
+
+  @BeforeEach
+  void setUp() {
+    clients = Vertx.vertx();
+    PushSettings settings = PushSettings.forTest(Duration.ofMillis(5), null).withSlowTimeout(Duration.ofMillis(500));
+    service = new PushService(settings, "127.0.0.1", 2);
+    running = RunningService.start(service, ServiceOptions.loopback(2));
+  }
+
+  @AfterEach
+  void tearDown() {
+    running.close();
+    clients.close().await();
+  }
+
+  @Test
+  void aReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
+    Listener tcpReader = Listener.tcp(clients, service.tcpPort());
+    Listener webSocketReader = Listener.webSocket(clients, running.port());
+    try (Socket stalled = new Socket()) {
+      // A tiny receive window so the kernel buffers fill within seconds, not minutes.
+      stalled.setReceiveBufferSize(1024);
+      stalled.connect(new InetSocketAddress("127.0.0.1", service.tcpPort()));
+      Await.until("three connections", () -> service.stats().open() == 3, WAIT);
+
+      Await.until("the stalled reader to be closed as slow", () -> service.stats().slowClosed() == 1, WAIT);
+
+      assertThat(service.stats().dropped()).as("pushes skipped while its queue was full").isPositive();
+      assertThat(service.stats().open()).isEqualTo(2);
+      assertThat(readToEnd(stalled.getInputStream()))
+          .as("bytes the stalled socket had been sent, all bounded by the kernel buffers and the queue mark")
+          .isLessThan(1_000_000);
+    }
+    long seqAfterClose = lastSeq(tcpReader);
+    tcpReader.awaitMessages(received -> lastSeq(received) >= seqAfterClose + 3, WAIT);
+    webSocketReader.awaitMessages(received -> lastSeq(received) >= seqAfterClose + 3, WAIT);
+
+    PushServiceTest.assertConsecutive(tcpReader.seqs());
+    PushServiceTest.assertConsecutive(webSocketReader.seqs());
+    assertThat(tcpReader.closed()).isFalse();
+    assertThat(webSocketReader.closed()).isFalse();
+  }
+
+  private static long lastSeq(Listener listener) {
+    List<Long> seqs = listener.seqs();
+    return seqs.isEmpty() ? 0 : seqs.get(seqs.size() - 1);
+  }
+
+  private static long lastSeq(List<String> messages) {
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    byte[] last = messages.get(messages.size() - 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return PushMessage.seq(last, 0, last.length);
+  }
+
+  /** Reads what the server managed to send before it closed the connection. */
+  private static long readToEnd(InputStream in) throws Exception {
+    byte[] chunk = new byte[8192];
+    long total = 0;
+    try {
+      for (int n; (n = in.read(chunk)) >= 0; ) {
+        total += n;
+      }
+    } catch (java.net.SocketException reset) {
+      // The server closed with unsent data queued, so the kernel may answer with a reset: the end all the same.
+    }
+    return total;
+  }
+}
