@@ -1,5 +1,6 @@
 package dev.showdown.bench;
 
+import dev.showdown.bench.grpc.GrpcLoadCommand;
 import dev.showdown.bench.redis.SeedRedisCommand;
 import dev.showdown.bench.run.ListCommand;
 import dev.showdown.bench.run.LoadCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         ListCommand.class,
         ReportCommand.class,
         LoadCommand.class,
+        GrpcLoadCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -3,6 +3,7 @@ package dev.showdown.bench.scenario;
 import dev.showdown.bench.data.DataScenario;
 import dev.showdown.bench.data.UserScenario;
 import dev.showdown.bench.fib.FibScenario;
+import dev.showdown.bench.grpc.GrpcScenario;
 import dev.showdown.bench.logparse.LogparseScenario;
 import dev.showdown.bench.ping.PingScenario;
 
@@ -16,7 +17,8 @@ public final class Scenarios {
       new FibScenario(),
       new DataScenario(),
       new UserScenario(),
-      new LogparseScenario()
+      new LogparseScenario(),
+      new GrpcScenario()
   );
 
   private Scenarios() {
