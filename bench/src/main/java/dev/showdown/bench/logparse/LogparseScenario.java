@@ -156,7 +156,7 @@ public final class LogparseScenario implements Scenario {
     Map<String, Object> load = fileLoad(file, first);
     load.put("parser", parser);
     load.put("runs", "median of " + measured + " after " + warmups + " warm-up runs in one JVM");
-    recordTimes(context, file, "uv (warm)", load, command, times, first, List.of());
+    recordTimes(context, "warm, " + parser + ", " + size(first), "uv --repeat", load, command, times, first, List.of());
     context.phase(String.format(Locale.ROOT, "warm %s: median %.1f ms, uv %d", parser,
         Medians.median(times), first.uv()));
     return first;
@@ -207,7 +207,7 @@ public final class LogparseScenario implements Scenario {
     Map<String, Object> load = fileLoad(file, expected);
     load.put("jvm", variant);
     load.put("runs", "median of " + runs + " processes after 1 untimed");
-    recordTimes(context, file, "java -jar ... uv (cold)", load, command, wall, expected,
+    recordTimes(context, "cold, " + variant + ", " + size(expected), "java -jar ... uv", load, command, wall, expected,
         List.of(Figure.of("count_in_process", Medians.median(inside), Figure.MS)));
     context.phase(String.format(Locale.ROOT, "cold (%s): median %.0f ms (count %.0f ms of it)", variant,
         Medians.median(wall), Medians.median(inside)));
@@ -263,6 +263,10 @@ public final class LogparseScenario implements Scenario {
     }
   }
 
+  private static String size(UvAnswer answer) {
+    return answer.lines() % 1000 == 0 ? answer.lines() / 1000 + "k lines" : answer.lines() + " lines";
+  }
+
   private static Map<String, Object> fileLoad(Path file, UvAnswer answer) {
     Map<String, Object> load = new LinkedHashMap<>();
     load.put("file", file.getFileName().toString());
@@ -270,8 +274,12 @@ public final class LogparseScenario implements Scenario {
     return load;
   }
 
-  /** Records timed runs: their median and best, what they counted, and every run's time in the notes. */
-  private static void recordTimes(ScenarioContext context, Path file, String tool, Map<String, Object> load,
+  /**
+   * Records timed runs: their median and best, what they counted, and every run's time in the notes. The
+   * implementation's name says what ran ({@code java-vertx uv (warm, scanner, 100k lines)}): the report's rows
+   * are told apart by it.
+   */
+  private static void recordTimes(ScenarioContext context, String what, String tool, Map<String, Object> load,
                                   List<String> command, List<Double> times, UvAnswer answer, List<Figure> more) {
     List<Figure> figures = new ArrayList<>(List.of(
         Figure.of(ELAPSED, Medians.median(times), Figure.MS),
@@ -282,7 +290,7 @@ public final class LogparseScenario implements Scenario {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("command", String.join(" ", command));
     notes.put("runs_ms", Medians.list(times));
-    context.record(new Measurement(ScenarioContext.JAVA, ScenarioContext.SERVICE, file.toString(), tool, load,
+    context.record(new Measurement(ScenarioContext.JAVA + " uv (" + what + ")", ScenarioContext.SERVICE, null, tool, load,
         Measurement.OK, null, figures, notes));
   }
 }
