@@ -11,6 +11,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import dev.showdown.bench.process.ResourceSampler;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class BuiltinLoadGenerator implements LoadDriver {
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     LoadWindow window = new LoadWindow();
     List<LoadConnection> connections = new ArrayList<>();
+    double loaderCpu;
     try {
       Bootstrap bootstrap = new Bootstrap().group(group)
           .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -75,14 +77,17 @@ public final class BuiltinLoadGenerator implements LoadDriver {
       Thread.sleep(load.warmup().toMillis());
       window.beginMeasuring();
       listener.measureStarted(load.duration(), window.answered::sum);
-      Thread.sleep(load.duration().toMillis());
-      window.endMeasuring();
+      try (ResourceSampler self = ResourceSampler.start(ProcessHandle.current().pid())) {
+        Thread.sleep(load.duration().toMillis());
+        window.endMeasuring();
+        loaderCpu = self.stop().cpuSeconds();
+      }
       listener.measureEnded();
     } finally {
       window.finish();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
     }
-    return result(window, connections);
+    return result(window, connections, loaderCpu);
   }
 
   private static void requireOneConnection(URI base, List<ChannelFuture> connecting) throws Exception {
@@ -97,7 +102,7 @@ public final class BuiltinLoadGenerator implements LoadDriver {
     throw new IOException("cannot connect to " + base + ": " + (failure == null ? "timed out" : failure.getMessage()), failure);
   }
 
-  private LoadResult result(LoadWindow window, List<LoadConnection> connections) {
+  private LoadResult result(LoadWindow window, List<LoadConnection> connections, double loaderCpu) {
     Histogram latency = new Histogram(3);
     long requests = 0;
     long non2xx = 0;
@@ -114,6 +119,6 @@ public final class BuiltinLoadGenerator implements LoadDriver {
     }
     return new LoadResult(name(), requests, window.measuredSeconds(), connectErrors, readErrors, 0, timeouts, non2xx,
         latency.getMean(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(75),
-        latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue());
+        latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue(), loaderCpu);
   }
 }

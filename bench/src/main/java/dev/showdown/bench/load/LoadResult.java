@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What a load run counted, the same for wrk and the built-in generator. Latencies are in microseconds;
  * {@code errors} are socket-level (connect, read, write, timeout), {@code non2xx} are answered requests whose
- * status was not 2xx (wrk counts 4xx and 5xx).
+ * status was not 2xx (wrk counts 4xx and 5xx). {@code loaderCpuSeconds} is the load tool's own CPU time in the
+ * measured window (NaN if unknown): on a shared machine, what the service could not use.
  */
 public record LoadResult(
     String tool,
@@ -24,10 +25,16 @@ public record LoadResult(
     double p75Micros,
     double p90Micros,
     double p99Micros,
-    double maxMicros) {
+    double maxMicros,
+    double loaderCpuSeconds) {
 
   public long errors() {
     return connectErrors + readErrors + writeErrors + timeouts;
+  }
+
+  public LoadResult withLoaderCpu(double cpuSeconds) {
+    return new LoadResult(tool, requests, seconds, connectErrors, readErrors, writeErrors, timeouts, non2xx,
+        meanMicros, p50Micros, p75Micros, p90Micros, p99Micros, maxMicros, cpuSeconds);
   }
 
   public double qps() {
@@ -47,6 +54,7 @@ public record LoadResult(
     figures.add(Figure.of(Figure.P90, p90Micros / 1000, Figure.MS));
     figures.add(Figure.of(Figure.P99, p99Micros / 1000, Figure.MS));
     figures.add(Figure.of(Figure.MAX, maxMicros / 1000, Figure.MS));
+    figures.add(Figure.of(Figure.LOADER_CPU_BUSY, seconds > 0 ? loaderCpuSeconds / seconds : Double.NaN, Figure.CORES));
     figures.removeIf(f -> Double.isNaN(f.value()));
     return figures;
   }

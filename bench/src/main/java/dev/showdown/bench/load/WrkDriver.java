@@ -1,5 +1,7 @@
 package dev.showdown.bench.load;
 
+import dev.showdown.bench.process.ResourceSampler;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,16 +37,17 @@ public final class WrkDriver implements LoadDriver {
     String threads = Integer.toString(Math.min(Runtime.getRuntime().availableProcessors(), load.connections()));
     if (!load.warmup().isZero()) {
       listener.warmupStarted(load.warmup(), () -> -1);
-      run(command(base, load, threads, load.warmup(), false), load.warmup());
+      run(command(base, load, threads, load.warmup(), false), load.warmup(), null);
     }
     listener.measureStarted(load.duration(), () -> -1);
+    ResourceSampler.Usage[] usage = new ResourceSampler.Usage[1];
     String output;
     try {
-      output = run(command(base, load, threads, load.duration(), true), load.duration());
+      output = run(command(base, load, threads, load.duration(), true), load.duration(), usage);
     } finally {
       listener.measureEnded();
     }
-    return WrkOutput.parse(output);
+    return WrkOutput.parse(output).withLoaderCpu(usage[0] == null ? Double.NaN : usage[0].cpuSeconds());
   }
 
   private List<String> command(URI base, HttpLoad load, String threads, Duration length, boolean latency) throws IOException {
@@ -65,12 +68,17 @@ public final class WrkDriver implements LoadDriver {
     return command;
   }
 
-  private static String run(List<String> command, Duration length) throws Exception {
+  /** Runs wrk to its end; with {@code usage} non-null, samples its CPU time into {@code usage[0]}. */
+  private static String run(List<String> command, Duration length, ResourceSampler.Usage[] usage) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ResourceSampler sampler = usage == null ? null : ResourceSampler.start(process.pid());
     try {
       byte[] out;
       try (InputStream in = process.getInputStream()) {
         out = in.readAllBytes();
+      }
+      if (sampler != null) {
+        usage[0] = sampler.stop();
       }
       if (!process.waitFor(length.toSeconds() + 30, TimeUnit.SECONDS)) {
         throw new IOException("wrk did not finish: " + String.join(" ", command));
@@ -81,6 +89,9 @@ public final class WrkDriver implements LoadDriver {
       }
       return text;
     } finally {
+      if (sampler != null) {
+        sampler.close();
+      }
       process.destroyForcibly();
     }
   }

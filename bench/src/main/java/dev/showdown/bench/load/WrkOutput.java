@@ -49,7 +49,7 @@ public final class WrkOutput {
     long bad = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
     return new LoadResult(LoadDrivers.WRK, count, seconds, socket[0], socket[1], socket[2], socket[3], bad,
         mean, percentiles.getOrDefault("50", Double.NaN), percentiles.getOrDefault("75", Double.NaN),
-        percentiles.getOrDefault("90", Double.NaN), percentiles.getOrDefault("99", Double.NaN), max);
+        percentiles.getOrDefault("90", Double.NaN), percentiles.getOrDefault("99", Double.NaN), max, Double.NaN);
   }
 
   private static double micros(String value, String unit) {

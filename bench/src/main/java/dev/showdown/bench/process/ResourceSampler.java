@@ -21,6 +21,8 @@ public final class ResourceSampler implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final long startNanos;
   private final long startTicks;
+  private long lastTicks;
+  private long lastTickNanos;
   private long peakRss;
   private long rssSum;
   private int samples;
@@ -31,6 +33,8 @@ public final class ResourceSampler implements AutoCloseable {
     this.stat = Path.of("/proc", Long.toString(pid), "stat");
     this.startTicks = ticks();
     this.startNanos = System.nanoTime();
+    this.lastTicks = startTicks;
+    this.lastTickNanos = startNanos;
     sample();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "rss-cpu-sampler-" + pid);
@@ -53,6 +57,8 @@ public final class ResourceSampler implements AutoCloseable {
         rssSum += rss;
         samples++;
       }
+      lastTicks = ticks();
+      lastTickNanos = System.nanoTime();
     } catch (IOException | RuntimeException e) {
       // The process exited mid-window; the samples taken so far stand and the measurement reports the exit.
     }
@@ -67,13 +73,9 @@ public final class ResourceSampler implements AutoCloseable {
     if (finished == null) {
       timer.shutdownNow();
       sample();
-      double wall = (System.nanoTime() - startNanos) / 1e9;
-      double cpu;
-      try {
-        cpu = (ticks() - startTicks) / TICKS_PER_SECOND;
-      } catch (IOException | RuntimeException e) {
-        cpu = Double.NaN;
-      }
+      // A process that exited in the window (wrk at its end) is judged by its last sample.
+      double wall = (lastTickNanos - startNanos) / 1e9;
+      double cpu = (lastTicks - startTicks) / TICKS_PER_SECOND;
       finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, cpu, wall);
     }
     return finished;
@@ -84,10 +86,10 @@ public final class ResourceSampler implements AutoCloseable {
     stop();
   }
 
-  /** A window's resource use; {@code cpuSeconds} is NaN when the process was gone at the end. */
+  /** A window's resource use, up to the last sample that found the process alive. */
   public record Usage(long peakRssBytes, long meanRssBytes, double cpuSeconds, double wallSeconds) {
     public double coresBusy() {
-      return cpuSeconds / wallSeconds;
+      return wallSeconds > 0 ? cpuSeconds / wallSeconds : Double.NaN;
     }
   }
 }

@@ -21,7 +21,7 @@ public final class HtmlReport {
       table{border-collapse:collapse;margin:8px 0 12px;font-variant-numeric:tabular-nums}
       th,td{border:1px solid #d8dde6;padding:4px 8px;text-align:right;vertical-align:top}
       th:first-child,td:first-child{text-align:left}table.text th,table.text td{text-align:left}th{background:#f1f4f8;font-weight:600}
-      td.failed{text-align:left;color:#a3271f}
+      td.failed{text-align:left;color:#a3271f}td.load{text-align:left;font-size:12px;color:#434b57;max-width:320px}
       .status-failed{color:#a3271f;font-weight:600}.status-skipped{color:#7a6500}
       .charts{display:flex;flex-wrap:wrap;gap:12px 28px;margin:6px 0 8px}
       .chart-title{font-size:13px;font-weight:600;fill:#1d2430}.label{font-size:12px;fill:#1d2430}.value{font-size:11px;fill:#434b57}
@@ -69,8 +69,8 @@ public final class HtmlReport {
         .append(": ").append(Html.escape(scenario.title())).append("</h2>\n");
     html.append("<p class=\"muted\">Standard load: ").append(Html.escape(scenario.standardLoad()));
     List<String> loads = ReportView.loads(scenario);
-    if (!loads.isEmpty()) {
-      html.append("<br>Ran: ").append(Html.escape(String.join("; ", loads)));
+    if (loads.size() == 1) {
+      html.append("<br>Ran: ").append(Html.escape(loads.get(0)));
     }
     html.append("</p>\n");
     if (!ScenarioResult.OK.equals(scenario.status())) {
@@ -88,12 +88,18 @@ public final class HtmlReport {
 
   private static void measured(StringBuilder html, ScenarioResult scenario) {
     List<ReportView.Column> columns = ReportView.columns(scenario);
-    html.append("<table><tr><th>measured here, side by side</th>");
+    boolean perRow = ReportView.loadsDiffer(scenario);
+    html.append("<table><tr><th>measured here, side by side</th>").append(perRow ? "<th>load</th>" : "");
     columns.forEach(c -> html.append("<th>").append(Html.escape(c.heading())).append("</th>"));
     html.append("</tr>");
-    for (Measurement m : scenario.measurements()) {
-      html.append("<tr><td>").append(Html.escape(m.implementation()))
+    List<String> labels = ReportView.rowLabels(scenario);
+    for (int i = 0; i < labels.size(); i++) {
+      Measurement m = scenario.measurements().get(i);
+      html.append("<tr><td>").append(Html.escape(labels.get(i)))
           .append("target".equals(m.kind()) ? " <span class=\"muted\">(target)</span>" : "").append("</td>");
+      if (perRow) {
+        html.append("<td class=\"load\">").append(Html.escape(ReportView.load(m))).append("</td>");
+      }
       if (m.ok()) {
         columns.forEach(c -> html.append("<td>").append(ReportView.cell(m, c)).append("</td>"));
       } else {
@@ -106,17 +112,22 @@ public final class HtmlReport {
   }
 
   private static void charts(StringBuilder html, ScenarioResult scenario) {
-    List<Measurement> ok = scenario.measurements().stream().filter(Measurement::ok).toList();
+    List<String> labels = ReportView.rowLabels(scenario);
     BarChart qps = new BarChart("Throughput", Figure.REQ_PER_S, List.of("QPS"));
     BarChart latency = new BarChart("Latency", Figure.MS, List.of("P50", "P99"));
     BarChart rss = new BarChart("Memory: RSS peak", Figure.MB, List.of("RSS peak"));
-    for (Measurement m : ok) {
-      ReportView.value(m, Figure.QPS).ifPresent(v -> qps.group(m.implementation(), v));
+    for (int i = 0; i < labels.size(); i++) {
+      Measurement m = scenario.measurements().get(i);
+      String label = labels.get(i);
+      if (!m.ok()) {
+        continue;
+      }
+      ReportView.value(m, Figure.QPS).ifPresent(v -> qps.group(label, v));
       if (m.figure(Figure.P50).isPresent() || m.figure(Figure.P99).isPresent()) {
-        latency.group(m.implementation(), ReportView.value(m, Figure.P50).orElse(Double.NaN),
+        latency.group(label, ReportView.value(m, Figure.P50).orElse(Double.NaN),
             ReportView.value(m, Figure.P99).orElse(Double.NaN));
       }
-      ReportView.value(m, Figure.RSS_PEAK).ifPresent(v -> rss.group(m.implementation(), v));
+      ReportView.value(m, Figure.RSS_PEAK).ifPresent(v -> rss.group(label, v));
     }
     html.append("<div class=\"charts\">");
     for (BarChart chart : List.of(qps, latency, rss)) {

@@ -40,8 +40,8 @@ public final class MarkdownReport {
       md.append("\n\n**").append(escape(ReportView.status(scenario))).append("**\n\n");
     }
     List<String> loads = ReportView.loads(scenario);
-    if (!loads.isEmpty()) {
-      md.append("Ran: ").append(escape(String.join("; ", loads))).append('.');
+    if (loads.size() == 1) {
+      md.append("Ran: ").append(escape(loads.get(0))).append('.');
     }
     md.append("\n\n");
     if (!scenario.measurements().isEmpty()) {
@@ -61,10 +61,17 @@ public final class MarkdownReport {
   private static void measured(StringBuilder md, ScenarioResult scenario) {
     List<ReportView.Column> columns = ReportView.columns(scenario);
     md.append("Measured here, side by side:\n\n");
-    md.append("| implementation | ").append(columns.stream().map(ReportView.Column::heading).collect(Collectors.joining(" | ")))
-        .append(" |\n|---|").append("---:|".repeat(columns.size())).append('\n');
-    for (Measurement m : scenario.measurements()) {
-      md.append("| ").append(escape(m.implementation())).append("target".equals(m.kind()) ? " (target)" : "").append(" | ");
+    boolean perRow = ReportView.loadsDiffer(scenario);
+    md.append("| implementation | ").append(perRow ? "load | " : "")
+        .append(columns.stream().map(ReportView.Column::heading).collect(Collectors.joining(" | ")))
+        .append(" |\n|---|").append(perRow ? "---|" : "").append("---:|".repeat(columns.size())).append('\n');
+    List<String> labels = ReportView.rowLabels(scenario);
+    for (int i = 0; i < labels.size(); i++) {
+      Measurement m = scenario.measurements().get(i);
+      md.append("| ").append(escape(labels.get(i))).append("target".equals(m.kind()) ? " (target)" : "").append(" | ");
+      if (perRow) {
+        md.append(escape(ReportView.load(m))).append(" | ");
+      }
       if (m.ok()) {
         md.append(columns.stream().map(c -> ReportView.cell(m, c)).collect(Collectors.joining(" | ")));
       } else {

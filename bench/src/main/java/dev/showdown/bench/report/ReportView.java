@@ -17,8 +17,10 @@ import java.util.Optional;
 final class ReportView {
   /** The order of the columns reports show; other figures a scenario records follow in their own order. */
   private static final List<String> SHOWN = List.of(Figure.QPS, Figure.QPS_PER_CORE, Figure.P50, Figure.P90, Figure.P99,
-      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY);
+      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY, Figure.LOADER_CPU_BUSY);
   /** In results.json, left out of the tables to keep them readable. */
+  private static final List<String> STANDARD_LOAD_KEYS =
+      List.of("path", "ids", "connections", "duration_s", "warmup_s", "rate", "tool", "mode", "timeout_s");
   private static final List<String> HIDDEN = List.of(Figure.REQUESTS, Figure.MEAN, Figure.P75, Figure.RSS_AVG, Figure.CPU_TIME);
 
   static final String PUBLISHED_CAVEAT = "Published elsewhere, on other hardware with other load tools: context, "
@@ -93,20 +95,40 @@ final class ReportView {
     if (load == null || load.isEmpty()) {
       return "";
     }
-    StringBuilder text = new StringBuilder();
-    text.append(m.tool() == null ? "" : m.tool() + ": ");
-    Optional.ofNullable(load.get("path")).ifPresent(p -> text.append("GET ").append(p).append(", "));
-    Optional.ofNullable(load.get("ids")).ifPresent(ids -> text.append("ids ").append(ids).append(", "));
-    Optional.ofNullable(load.get("connections")).ifPresent(c -> text.append(c).append(" connections, "));
-    Optional.ofNullable(load.get("duration_s")).ifPresent(d -> text.append(seconds(d)).append(" s"));
-    Optional.ofNullable(load.get("warmup_s")).ifPresent(w -> text.append(" after ").append(seconds(w)).append(" s warm-up"));
-    Optional.ofNullable(load.get("rate")).ifPresent(r -> text.append(", constant rate ").append(r).append(" req/s"));
+    List<String> parts = new ArrayList<>();
+    Optional.ofNullable(load.get("path")).ifPresent(p -> parts.add("GET " + p));
+    Optional.ofNullable(load.get("ids")).ifPresent(ids -> parts.add("ids " + ids));
+    Optional.ofNullable(load.get("connections")).ifPresent(c -> parts.add(c + " connections"));
+    Optional.ofNullable(load.get("duration_s")).ifPresent(d -> parts.add(seconds(d) + " s"
+        + Optional.ofNullable(load.get("warmup_s")).map(w -> " after " + seconds(w) + " s warm-up").orElse("")));
+    Optional.ofNullable(load.get("rate")).ifPresent(r -> parts.add("constant rate " + r + " req/s"));
     load.forEach((key, value) -> {
-      if (!List.of("path", "ids", "connections", "duration_s", "warmup_s", "rate", "tool", "mode", "timeout_s").contains(key)) {
-        text.append(", ").append(key.replace('_', ' ')).append(' ').append(value);
+      if (!STANDARD_LOAD_KEYS.contains(key) && value != null && !value.toString().isBlank()) {
+        parts.add(key.replace('_', ' ') + " " + value);
       }
     });
-    return text.toString();
+    String tool = m.tool() == null || m.tool().isBlank() ? "" : m.tool() + ": ";
+    return tool + String.join(", ", parts);
+  }
+
+  /**
+   * What each measurement is called in tables and charts, in order: its implementation, numbered (#1, #2, ...)
+   * when a scenario records several measurements under one name.
+   */
+  static List<String> rowLabels(ScenarioResult scenario) {
+    List<String> names = scenario.measurements().stream().map(Measurement::implementation).toList();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      boolean repeated = names.indexOf(name) != names.lastIndexOf(name);
+      labels.add(repeated ? name + " #" + (i + 1) : name);
+    }
+    return labels;
+  }
+
+  /** True when the measurements of a scenario ran different loads, so each row must say its own. */
+  static boolean loadsDiffer(ScenarioResult scenario) {
+    return loads(scenario).size() > 1;
   }
 
   private static String seconds(Object value) {

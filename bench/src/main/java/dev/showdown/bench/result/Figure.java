@@ -18,6 +18,7 @@ public record Figure(String name, double value, String unit) {
   public static final String RSS_AVG = "rss_avg";
   public static final String CPU_TIME = "cpu_time";
   public static final String CPU_BUSY = "cpu_busy";
+  public static final String LOADER_CPU_BUSY = "loader_cpu_busy";
 
   public static final String REQ_PER_S = "req/s";
   public static final String MS = "ms";

@@ -62,6 +62,8 @@ public final class LoadCommand implements Callable<Integer> {
         r.maxMicros() / 1e3);
     System.out.printf(Locale.ROOT, "  errors: connect %d, read %d, write %d, timeout %d; non-2xx %d%n",
         r.connectErrors(), r.readErrors(), r.writeErrors(), r.timeouts(), r.non2xx());
+    System.out.printf(Locale.ROOT, "  load tool CPU: %.2f s in the window = %.2f cores, %.1f us per request%n",
+        r.loaderCpuSeconds(), r.loaderCpuSeconds() / r.seconds(), r.loaderCpuSeconds() * 1e6 / Math.max(1, r.requests()));
     return r.errors() == 0 && r.non2xx() == 0 ? 0 : 1;
   }
 }

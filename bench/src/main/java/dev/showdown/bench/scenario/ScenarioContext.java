@@ -165,8 +165,8 @@ public final class ScenarioContext implements AutoCloseable {
     List<Figure> figures = new ArrayList<>();
     figures.add(Figure.of(Figure.RSS_PEAK, usage.peakRssBytes() / 1e6, Figure.MB));
     figures.add(Figure.of(Figure.RSS_AVG, usage.meanRssBytes() / 1e6, Figure.MB));
-    if (!Double.isNaN(usage.cpuSeconds())) {
-      figures.add(Figure.of(Figure.CPU_TIME, usage.cpuSeconds(), Figure.S));
+    figures.add(Figure.of(Figure.CPU_TIME, usage.cpuSeconds(), Figure.S));
+    if (!Double.isNaN(usage.coresBusy())) {
       figures.add(Figure.of(Figure.CPU_BUSY, usage.coresBusy(), Figure.CORES));
     }
     return figures;

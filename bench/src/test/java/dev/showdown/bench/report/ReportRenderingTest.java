@@ -1,11 +1,16 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.result.Figure;
+import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
+import dev.showdown.bench.result.ScenarioResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +81,24 @@ class ReportRenderingTest {
         .contains("FAILED: fib-service exited with status 2")
         .contains("skipped: data-service is not built");
     assertThat(html).contains("GET /ping -&gt; {&quot;message&quot;:&quot;pong&quot;}");
+  }
+
+  @Test
+  void measurementsOfOneImplementationUnderDifferentLoadsAreNumberedAndSayTheirLoad() {
+    Measurement warm = new Measurement("java-vertx", "service", null, "uv (warm)", Map.of("file", "a.ndjson"),
+        Measurement.OK, null, List.of(Figure.of("elapsed", 247.6, Figure.MS)), Map.of());
+    Measurement cold = new Measurement("java-vertx", "service", null, "uv (cold)", Map.of("file", "a.ndjson"),
+        Measurement.OK, null, List.of(Figure.of("elapsed", 1802, Figure.MS)), Map.of());
+    ScenarioResult logparse = new ScenarioResult("logparse", "uv", "the file", ScenarioResult.OK, null, 9,
+        List.of(warm, cold), List.of());
+    RunResult run = new RunResult(result.schema(), result.started(), result.finished(), result.machine(), result.jvm(),
+        result.git(), result.settings(), List.of(logparse));
+
+    assertThat(MarkdownReport.render(run))
+        .contains("| implementation | load | elapsed (ms) |")
+        .contains("| java-vertx #1 | uv (warm): file a.ndjson | 247.6 |")
+        .contains("| java-vertx #2 | uv (cold): file a.ndjson | 1,802 |")
+        .doesNotContain("Ran: ");
   }
 
   private static long count(String text, String part) {
