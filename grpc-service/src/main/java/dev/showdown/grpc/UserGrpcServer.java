@@ -46,6 +46,9 @@ public final class UserGrpcServer {
 
   /** Starts everything, or closes what it started and throws if any part cannot start (port taken, say). */
   public static UserGrpcServer start(GrpcOptions options) throws IOException {
+    if (options.redis() != null) {
+      RedisUserStore.checkUrl(options.redis());
+    }
     ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), httpOptions(options)).await() : null;
     Vertx vertx = http != null ? http.vertx() : Vertx.builder()
         .with(new VertxOptions()

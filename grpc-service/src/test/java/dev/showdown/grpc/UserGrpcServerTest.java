@@ -82,6 +82,13 @@ class UserGrpcServerTest {
   }
 
   @Test
+  void aRedisUrlThatIsNotOneIsRefusedBeforeAnythingStarts() {
+    assertThatThrownBy(() -> UserGrpcServer.start(GrpcOptions.loopback().withRedis("notaurl", Duration.ofSeconds(1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--redis must look like redis://host:port, not 'notaurl'");
+  }
+
+  @Test
   void healthIsServingForTheServerAndForUserService() {
     HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(client.channel).withDeadlineAfter(5, TimeUnit.SECONDS);
     assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
