@@ -1,5 +1,6 @@
 package dev.showdown.bench.load;
 
+import dev.showdown.bench.process.ChildProcesses;
 import dev.showdown.bench.process.ResourceSampler;
 
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class WrkDriver implements LoadDriver {
   /** Runs wrk to its end; with {@code usage} non-null, samples its CPU time into {@code usage[0]}. */
   private static String run(List<String> command, Duration length, ResourceSampler.Usage[] usage) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ChildProcesses.track(process);
     ResourceSampler sampler = usage == null ? null : ResourceSampler.start(process.pid());
     try {
       byte[] out;
@@ -93,6 +95,7 @@ public final class WrkDriver implements LoadDriver {
         sampler.close();
       }
       process.destroyForcibly();
+      ChildProcesses.untrack(process);
     }
   }
 

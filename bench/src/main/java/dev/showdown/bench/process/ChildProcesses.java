@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChildProcesses {
   private static final Duration HOOK_GRACE = Duration.ofSeconds(3);
   private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Process> TOOLS = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::stopAll, "bench-children-stop"));
@@ -29,6 +30,15 @@ public final class ChildProcesses {
     LIVE.remove(child);
   }
 
+  /** Tracks a short-lived tool run (wrk) so that Ctrl-C or SIGTERM to the bench also ends it. */
+  public static void track(Process tool) {
+    TOOLS.add(tool);
+  }
+
+  public static void untrack(Process tool) {
+    TOOLS.remove(tool);
+  }
+
   /** The children still running, for tests and for the runner's own checks. */
   public static List<ChildProcess> live() {
     return new ArrayList<>(LIVE);
@@ -36,6 +46,7 @@ public final class ChildProcesses {
 
   /** SIGTERM to every live child at once, then a kill for those that did not exit within the grace. */
   public static void stopAll() {
+    TOOLS.forEach(Process::destroyForcibly);
     List<ChildProcess> children = live();
     children.forEach(ChildProcess::terminate);
     children.forEach(child -> child.awaitOrKill(HOOK_GRACE));

@@ -7,6 +7,7 @@ import dev.showdown.bench.scenario.RunSettings;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Map;
  * writes the results after every scenario, so that a failure or Ctrl-C still leaves what was measured.
  */
 public final class Runner {
+  private static final Duration HOOK_WAIT = Duration.ofSeconds(5);
+  private static final String INTERRUPTED = "interrupted (the bench was stopped mid-scenario)";
+
   private final RunSettings settings;
   private final RunHeader header;
   private final ResultsSink sink;
@@ -26,6 +30,7 @@ public final class Runner {
   private ScenarioContext currentContext;
   private long currentStart;
   private boolean finished;
+  private volatile boolean stopping;
 
   public Runner(RunSettings settings, RunHeader header, ResultsSink sink) {
     this.settings = settings;
@@ -43,6 +48,9 @@ public final class Runner {
     try {
       int index = 0;
       for (Scenario scenario : scenarios) {
+        if (stopping) {
+          break;
+        }
         index++;
         String skip = skipped.get(scenario.name());
         if (skip != null) {
@@ -82,16 +90,26 @@ public final class Runner {
     } finally {
       context.close();
     }
+    if (stopping) {
+      status = ScenarioResult.FAILED;
+      reason = INTERRUPTED;
+    }
     synchronized (this) {
+      if (current != scenario) {
+        return null; // the shutdown hook gave up waiting and recorded it as interrupted
+      }
       current = null;
+      notifyAll();
       return new ScenarioResult(scenario.name(), scenario.title(), scenario.standardLoad(), status, reason,
           seconds(currentStart), context.measurements(), scenario.published());
     }
   }
 
   private synchronized void add(ScenarioResult result) {
-    results.add(result);
-    write();
+    if (result != null) {
+      results.add(result);
+      write();
+    }
   }
 
   private synchronized RunResult write() {
@@ -101,17 +119,29 @@ public final class Runner {
     return result;
   }
 
-  /** Ctrl-C or SIGTERM mid-run: stop every child, mark the running scenario as interrupted, write the rest. */
+  /**
+   * Ctrl-C or SIGTERM mid-run: stop every child, give the running scenario a moment to record itself as
+   * interrupted (its load fails once its service is gone), else record it here, and write the rest.
+   */
   private void interrupted() {
+    stopping = true;
     ChildProcesses.stopAll();
     synchronized (this) {
+      long deadline = System.nanoTime() + HOOK_WAIT.toNanos();
+      while (current != null && !finished && System.nanoTime() < deadline) {
+        try {
+          wait(100);
+        } catch (InterruptedException e) {
+          break;
+        }
+      }
       if (finished) {
         return;
       }
       if (current != null) {
         results.add(new ScenarioResult(current.name(), current.title(), current.standardLoad(), ScenarioResult.FAILED,
-            "interrupted (the bench was stopped mid-scenario)", seconds(currentStart), currentContext.measurements(),
-            current.published()));
+            INTERRUPTED, seconds(currentStart), currentContext.measurements(), current.published()));
+        current = null;
       }
       settings.progress().line("bench", "interrupted: writing what was measured");
       write();
