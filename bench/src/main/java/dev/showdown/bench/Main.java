@@ -1,6 +1,7 @@
 package dev.showdown.bench;
 
 import dev.showdown.bench.grpc.GrpcLoadCommand;
+import dev.showdown.bench.push.PushClientCommand;
 import dev.showdown.bench.redis.SeedRedisCommand;
 import dev.showdown.bench.run.ListCommand;
 import dev.showdown.bench.run.LoadCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         LoadCommand.class,
         GrpcLoadCommand.class,
+        PushClientCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -74,12 +74,25 @@ final class Shard {
         }
       } else {
         subscriber.fullSinceNanos = 0;
-        subscriber.push(tick);
-        written++;
+        if (push(subscriber, tick)) {
+          written++;
+        }
       }
     }
     stats.countPushed(written);
     stats.countDropped(dropped);
+  }
+
+  /** One connection's failed write must not cost the others their push: it is counted and closed instead. */
+  private boolean push(Subscriber subscriber, Tick tick) {
+    try {
+      subscriber.push(tick);
+      return true;
+    } catch (RuntimeException e) {
+      stats.countSocketError();
+      closeNow(subscriber);
+      return false;
+    }
   }
 
   /** Pings every WebSocket and closes those that did not answer the previous ping. */

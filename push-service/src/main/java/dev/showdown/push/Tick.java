@@ -1,11 +1,12 @@
 package dev.showdown.push;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.buffer.BufferInternal;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * One push, encoded once for every connection of every loop: the TCP line and the WebSocket text frame share
@@ -16,19 +17,17 @@ final class Tick {
   final long tsMicros;
   final byte[] message;
   final Buffer tcpLine;
-  final WebSocketFrame textFrame;
+  private final ByteBuf textPayload;
 
   Tick(long seq, long tsMicros, byte[] message) {
     this.seq = seq;
     this.tsMicros = tsMicros;
     this.message = message;
-    // Direct memory: the epoll transport writes it as is instead of copying a heap buffer per connection.
     byte[] line = new byte[message.length + 1];
     System.arraycopy(message, 0, line, 0, message.length);
     line[message.length] = '\n';
-    this.tcpLine = BufferInternal.buffer(Unpooled.unreleasableBuffer(
-        Unpooled.directBuffer(line.length).writeBytes(line).asReadOnly()));
-    this.textFrame = WebSocketFrame.textFrame(new String(message, StandardCharsets.US_ASCII), true);
+    this.tcpLine = BufferInternal.buffer(readOnlyDirect(line));
+    this.textPayload = readOnlyDirect(message);
   }
 
   static Tick encode(long seq, long tsMicros) {
@@ -43,5 +42,18 @@ final class Tick {
     long seq = PushMessage.seq(message, 0, message.length);
     long ts = PushMessage.tsMicros(message, 0, message.length);
     return seq < 0 || ts < 0 ? null : new Tick(seq, ts, message);
+  }
+
+  /**
+   * A text frame of this tick's message for one connection. Frames cannot be shared: encoding one moves its
+   * buffer's reader index, so each gets its own view (a few small objects) of the one payload.
+   */
+  WebSocketFrame textFrame() {
+    return new WebSocketFrameImpl(WebSocketFrameType.TEXT, textPayload.duplicate(), true);
+  }
+
+  /** Direct memory: the epoll transport writes it as is instead of copying a heap buffer per connection. */
+  private static ByteBuf readOnlyDirect(byte[] bytes) {
+    return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly());
   }
 }

@@ -27,7 +27,7 @@ final class WebSocketSubscriber extends Subscriber {
 
   @Override
   void push(Tick tick) {
-    webSocket.writeFrame(tick.textFrame);
+    webSocket.writeFrame(tick.textFrame());
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.showdown.bench.fib.FibScenario;
 import dev.showdown.bench.grpc.GrpcScenario;
 import dev.showdown.bench.logparse.LogparseScenario;
 import dev.showdown.bench.ping.PingScenario;
+import dev.showdown.bench.push.PushScaleScenario;
+import dev.showdown.bench.push.PushScenario;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,9 @@ public final class Scenarios {
       new DataScenario(),
       new UserScenario(),
       new LogparseScenario(),
-      new GrpcScenario()
+      new GrpcScenario(),
+      new PushScenario(),
+      new PushScaleScenario()
   );
 
   private Scenarios() {

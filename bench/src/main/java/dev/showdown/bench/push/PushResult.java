@@ -1,0 +1,54 @@
+package dev.showdown.bench.push;
+
+import dev.showdown.bench.result.Figure;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one push client saw: connections wanted, established and still open at the end, pushes received in the
+ * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}).
+ */
+public record PushResult(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
+                         long expected, double p50Ms, double p99Ms, double p999Ms, double maxMs, double connectSeconds) {
+
+  static PushResult of(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
+                       long expected, Histogram latencyMicros, double connectSeconds) {
+    boolean any = latencyMicros.getTotalCount() > 0;
+    return new PushResult(wanted, established, openAtEnd, firstFailure, ticks, received, expected,
+        any ? latencyMicros.getValueAtPercentile(50) / 1e3 : Double.NaN,
+        any ? latencyMicros.getValueAtPercentile(99) / 1e3 : Double.NaN,
+        any ? latencyMicros.getValueAtPercentile(99.9) / 1e3 : Double.NaN,
+        any ? latencyMicros.getMaxValue() / 1e3 : Double.NaN, connectSeconds);
+  }
+
+  public long lost() {
+    return expected - received;
+  }
+
+  public List<Figure> figures() {
+    List<Figure> figures = new ArrayList<>();
+    figures.add(Figure.of("connections", established, Figure.COUNT));
+    figures.add(Figure.of("connections_open_at_end", openAtEnd, Figure.COUNT));
+    figures.add(Figure.of("ticks_counted", ticks, Figure.COUNT));
+    figures.add(Figure.of("messages_received", received, Figure.COUNT));
+    figures.add(Figure.of("messages_expected", expected, Figure.COUNT));
+    figures.add(Figure.of("messages_lost", lost(), Figure.COUNT));
+    figures.add(Figure.of(Figure.P50, p50Ms, Figure.MS));
+    figures.add(Figure.of(Figure.P99, p99Ms, Figure.MS));
+    figures.add(Figure.of(Figure.P999, p999Ms, Figure.MS));
+    figures.add(Figure.of(Figure.MAX, maxMs, Figure.MS));
+    figures.add(Figure.of("connect_time", connectSeconds, Figure.S));
+    return figures;
+  }
+
+  public String summary() {
+    return String.format(Locale.ROOT,
+        "%,d/%,d connections up (%,d open at end), %,d ticks, received %,d of %,d (lost %,d), "
+            + "latency p50 %.1f ms p99 %.1f ms max %.1f ms%s",
+        established, wanted, openAtEnd, ticks, received, expected, lost(), p50Ms, p99Ms, maxMs,
+        firstFailure == null ? "" : "; first failure: " + firstFailure);
+  }
+}
