@@ -67,7 +67,7 @@ public record GrpcLoadResult(long requests, double seconds, Map<Status.Code, Lon
       figures.add(Figure.of("unfinished", unfinished, Figure.COUNT));
     }
     if (!Double.isNaN(clientCoresBusy)) {
-      figures.add(Figure.of("client_cpu_busy", clientCoresBusy, Figure.CORES));
+      figures.add(Figure.of(Figure.LOADER_CPU_BUSY, clientCoresBusy, Figure.CORES));
     }
     return figures;
   }

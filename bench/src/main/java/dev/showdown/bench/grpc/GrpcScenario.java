@@ -119,7 +119,7 @@ public final class GrpcScenario implements Scenario {
       return "FAILED: " + m.reason();
     }
     return String.format(Locale.ROOT, "%,.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %.0f, client %.2f cores%s",
-        value(m, Figure.QPS), value(m, Figure.P50), value(m, Figure.P99), value(m, Figure.ERRORS), value(m, "client_cpu_busy"),
+        value(m, Figure.QPS), value(m, Figure.P50), value(m, Figure.P99), value(m, Figure.ERRORS), value(m, Figure.LOADER_CPU_BUSY),
         m.figure(Figure.RSS_PEAK).map(f -> String.format(Locale.ROOT, ", RSS peak %.0f MB", f.value())).orElse(""));
   }
 

@@ -1,6 +1,7 @@
 package dev.showdown.bench.grpc;
 
 import dev.showdown.bench.load.LoadListener;
+import dev.showdown.bench.result.Figure;
 import dev.showdown.grpc.GrpcOptions;
 import dev.showdown.grpc.UserGrpcServer;
 import io.grpc.Status;
@@ -42,7 +43,7 @@ class GrpcLoadGeneratorTest {
     assertThat(result.errors()).isZero();
     assertThat(result.seconds()).isBetween(0.9, 1.5);
     assertThat(result.percentileMillis(50)).isPositive();
-    assertThat(result.figures()).extracting(f -> f.name()).contains("qps", "latency_p99", "client_cpu_busy");
+    assertThat(result.figures()).extracting(Figure::name).contains(Figure.QPS, Figure.P99, Figure.LOADER_CPU_BUSY);
   }
 
   @Test
