@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The load generator used when wrk is not installed: N keep-alive HTTP/1.1 connections on Netty (epoll where
- * available), one event loop per core, pre-encoded requests, latencies in an HdrHistogram per connection.
+ * available), one event loop per core, pre-encoded requests, latencies in an HdrHistogram per connection; responses are only framed ({@link ResponseParser}), not decoded.
  */
 public final class BuiltinLoadGenerator implements LoadDriver {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -2,9 +2,8 @@ package dev.showdown.bench.load;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 
-/** A load connection's pipeline: raw request bytes out, decoded responses in. */
+/** A load connection's pipeline: raw request bytes out, raw response bytes in (parsed by the connection). */
 final class LoadChannelInitializer extends ChannelInitializer<Channel> {
   private final LoadConnection connection;
 
@@ -14,6 +13,6 @@ final class LoadChannelInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel channel) {
-    channel.pipeline().addLast(new HttpResponseDecoder(), connection);
+    channel.pipeline().addLast(connection);
   }
 }

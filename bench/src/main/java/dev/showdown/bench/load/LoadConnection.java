@@ -1,13 +1,12 @@
 package dev.showdown.bench.load;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.HdrHistogram.Histogram;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * touched only by its own event loop and read after the loop has stopped.
  */
 @ChannelHandler.Sharable // one channel at a time: a reconnect replaces the closed one
-final class LoadConnection extends SimpleChannelInboundHandler<HttpObject> {
+final class LoadConnection extends ChannelInboundHandlerAdapter {
   private static final long TIMEOUT_CHECK_MS = 250;
 
   final Histogram latencyMicros = new Histogram(3);
@@ -38,7 +37,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<HttpObject> {
   private long intendedNanos;
   private long sentNanos;
   private boolean inFlight;
-  private int status;
+  private ResponseParser parser;
   private ScheduledFuture<?> timeoutCheck;
 
   LoadConnection(Bootstrap bootstrap, LoadWindow window, RequestSource source, HttpLoad load, int index) {
@@ -70,30 +69,43 @@ final class LoadConnection extends SimpleChannelInboundHandler<HttpObject> {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     inFlight = false;
+    parser = new ResponseParser();
     timeoutCheck = ctx.executor().scheduleAtFixedRate(() -> checkTimeout(ctx),
         TIMEOUT_CHECK_MS, TIMEOUT_CHECK_MS, TimeUnit.MILLISECONDS);
     next(ctx);
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
-    if (message instanceof HttpResponse response) {
-      status = response.status().code();
-    }
-    if (message instanceof LastHttpContent && inFlight) {
-      inFlight = false;
-      long now = System.nanoTime();
-      window.answered.increment();
-      if (window.counts(now)) {
-        requests++;
-        if (status < 200 || status > 299) {
-          non2xx++;
-        }
-        long from = periodNanos > 0 ? intendedNanos : sentNanos;
-        latencyMicros.recordValue(Math.max(0, (now - from) / 1000));
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    ByteBuf in = (ByteBuf) message;
+    try {
+      while (in.isReadable() && parser.parse(in)) {
+        answered(ctx, parser.status());
       }
-      next(ctx);
+    } catch (IllegalStateException e) {
+      readErrors++;
+      ctx.close();
+    } finally {
+      ReferenceCountUtil.release(in);
     }
+  }
+
+  private void answered(ChannelHandlerContext ctx, int status) {
+    if (!inFlight) {
+      return;
+    }
+    inFlight = false;
+    long now = System.nanoTime();
+    window.answered.increment();
+    if (window.counts(now)) {
+      requests++;
+      if (status < 200 || status > 299) {
+        non2xx++;
+      }
+      long from = periodNanos > 0 ? intendedNanos : sentNanos;
+      latencyMicros.recordValue(Math.max(0, (now - from) / 1000));
+    }
+    next(ctx);
   }
 
   private void next(ChannelHandlerContext ctx) {
