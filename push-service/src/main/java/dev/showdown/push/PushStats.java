@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What one node counts: open connections per protocol, pushes written, dropped, slow and vanished closes. */
@@ -18,6 +19,7 @@ public final class PushStats {
   private final LongAdder refused = new LongAdder();
   private final LongAdder socketErrors = new LongAdder();
   private final AtomicInteger ticks = new AtomicInteger();
+  private final LongAccumulator slowestFanOutMicros = new LongAccumulator(Math::max, 0);
 
   void opened(Protocol protocol) {
     gauge(protocol).incrementAndGet();
@@ -49,6 +51,16 @@ public final class PushStats {
 
   void countSocketError() {
     socketErrors.increment();
+  }
+
+  /** One shard finished a tick {@code micros} after the tick's ts: the floor a listener's latency sits on. */
+  void fanOutTook(long micros) {
+    slowestFanOutMicros.accumulate(micros);
+  }
+
+  /** The longest time from a tick's start to a shard's last write of it, in microseconds. */
+  public long slowestFanOutMicros() {
+    return slowestFanOutMicros.get();
   }
 
   void countTick() {
@@ -97,6 +109,8 @@ public final class PushStats {
       Gauge.builder("push.connections.open", gauge(protocol), AtomicInteger::get)
           .description("Open push connections").tag("protocol", protocol.label).register(registry);
     }
+    Gauge.builder("push.fanout.slowest", slowestFanOutMicros, micros -> micros.get() / 1e6).baseUnit("seconds")
+        .description("Longest time from a tick's start to the last write of it on one event loop").register(registry);
     counter(registry, "push.messages.pushed", "Messages written to a connection", pushed);
     counter(registry, "push.messages.dropped", "Messages skipped because the connection's write queue was full", dropped);
     counter(registry, "push.connections.slow.closed", "Connections closed after their write queue stayed full past --slow-timeout", slowClosed);

@@ -81,6 +81,7 @@ final class Shard {
     }
     stats.countPushed(written);
     stats.countDropped(dropped);
+    stats.fanOutTook(Broadcaster.epochMicros() - tick.tsMicros);
   }
 
   /** One connection's failed write must not cost the others their push: it is counted and closed instead. */

@@ -158,7 +158,9 @@ class PushServiceTest {
     assertThat(metrics).contains("push_connections_open{protocol=\"tcp\"} 1.0")
         .contains("push_messages_pushed_total")
         .contains("push_messages_dropped_total")
-        .contains("push_connections_slow_closed_total");
+        .contains("push_connections_slow_closed_total")
+        .contains("push_fanout_slowest_seconds");
+    assertThat(service.stats().slowestFanOutMicros()).isPositive();
   }
 
   static void assertConsecutive(List<Long> seqs) {

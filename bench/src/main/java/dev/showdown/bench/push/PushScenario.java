@@ -88,16 +88,21 @@ public final class PushScenario implements Scenario {
     ResourceSampler[] sampler = new ResourceSampler[1];
     ResourceSampler.Usage[] usage = new ResourceSampler.Usage[1];
     long[] heapAfter = {-1};
+    double[] floor = {Double.NaN};
     Measurement measurement;
     try {
       PushResult result = new PushClient(target, load, line -> context.phase(implementation + ": " + line)).run(
           () -> sampler[0] = startSampling(context, sampled),
           () -> {
             usage[0] = sampler[0] == null ? null : sampler[0].stop();
+            floor[0] = sampled == null ? Double.NaN : FanOutFloor.millis(sampled.url());
             heapAfter[0] = sampled == null ? -1 : LiveHeap.of(sampled.pid());
           });
       List<Figure> figures = new ArrayList<>(result.figures());
       figures.addAll(ScenarioContext.resourceFigures(usage[0]));
+      if (!Double.isNaN(floor[0])) {
+        figures.add(Figure.of("fanout_slowest", floor[0], Figure.MS));
+      }
       if (heapBefore > 0 && heapAfter[0] > 0 && result.openAtEnd() > 0) {
         figures.add(Figure.of("live_heap", heapAfter[0] / 1e6, Figure.MB));
         figures.add(Figure.of("live_heap_per_connection", (heapAfter[0] - heapBefore) / 1024.0 / result.openAtEnd(), "KB/conn"));
@@ -110,7 +115,8 @@ public final class PushScenario implements Scenario {
           failed ? Measurement.FAILED : Measurement.OK,
           failed ? "no connection held" + (result.firstFailure() == null ? "" : ": " + result.firstFailure()) : null,
           failed ? List.of() : figures, ScenarioContext.notes(sampled));
-      context.phase(implementation + ": " + result.summary());
+      context.phase(implementation + ": " + result.summary()
+          + (Double.isNaN(floor[0]) ? "" : String.format(java.util.Locale.ROOT, "; slowest service fan-out %.1f ms", floor[0])));
     } catch (Exception e) {
       if (sampler[0] != null) {
         sampler[0].stop();
