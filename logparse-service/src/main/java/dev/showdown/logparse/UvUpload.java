@@ -51,15 +51,20 @@ final class UvUpload {
   static void start(HttpServerRequest request, WorkerExecutor worker, long maxBody, int maxLineBytes) {
     String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
     boolean gzip = encoding != null && (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip"));
+    // A client that asks first (curl does for bodies over 1 MB) sends nothing until it is told to go on.
+    boolean asksFirst = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
     if (encoding != null && !gzip && !encoding.equalsIgnoreCase("identity")) {
-      refuse(request, 415, "unsupported Content-Encoding " + encoding + ": send gzip or no encoding");
+      refuse(request, 415, "unsupported Content-Encoding " + encoding + ": send gzip or no encoding", asksFirst);
       return;
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     // Netty has already refused a malformed Content-Length: INVALID here means larger than the limit.
     if (length != null && Digits.parseBounded(length, maxBody) == Digits.INVALID) {
-      refuse(request, 413, tooLarge(maxBody));
+      refuse(request, 413, tooLarge(maxBody), asksFirst);
       return;
+    }
+    if (asksFirst) {
+      request.response().writeContinue();
     }
     new UvUpload(request, worker, maxBody, maxLineBytes, gzip).listen();
   }
@@ -157,11 +162,11 @@ final class UvUpload {
       request.resume();
     }
     if (failure instanceof BodyTooLarge) {
-      refuse(request, 413, tooLarge(maxBody));
+      refuse(request, 413, tooLarge(maxBody), false);
     } else if (failure instanceof ZipException) {
-      refuse(request, 400, "invalid gzip body: " + failure.getMessage());
+      refuse(request, 400, "invalid gzip body: " + failure.getMessage(), false);
     } else {
-      refuse(request, 500, "internal error");
+      refuse(request, 500, "internal error", false);
     }
   }
 
@@ -173,14 +178,18 @@ final class UvUpload {
   }
 
   /**
-   * Answers an error before the body has been read, then reads and drops the rest (up to {@link #DRAIN_LIMIT})
-   * so that the client sees the answer rather than a reset, and closes the connection.
+   * Answers an error before the body has been read, then closes the connection: at once when the client
+   * withholds its body until told to go on, else once the rest of the body has been read and dropped (up to
+   * {@link #DRAIN_LIMIT}), so that the client sees the answer rather than a reset.
    */
-  private static void refuse(HttpServerRequest request, int status, String reason) {
+  private static void refuse(HttpServerRequest request, int status, String reason, boolean bodyWithheld) {
     HttpServerResponse response = request.response();
     response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    if (bodyWithheld) {
+      response.endHandler(v -> request.connection().close());
+    }
     JsonResponses.error(response, status, reason);
-    if (request.isEnded()) {
+    if (request.isEnded() || bodyWithheld) {
       return;
     }
     long[] dropped = {0};

@@ -76,6 +76,38 @@ final class RawHttp {
     }
   }
 
+  /**
+   * A POST that says {@code Expect: 100-continue} and sends its body only after the server's interim answer;
+   * returns the first answer's status line and, if it was 100, the final response.
+   */
+  static Response postAfterContinue(int port, String path, byte[] body, StringBuilder firstStatusLine) throws IOException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(ascii("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n"));
+      out.flush();
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("closed before any answer");
+        }
+        head.write(b);
+      }
+      String text = head.toString(StandardCharsets.US_ASCII);
+      firstStatusLine.append(text, 0, text.indexOf("\r\n"));
+      if (!text.startsWith("HTTP/1.1 100")) {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        in.transferTo(rest);
+        return new Response(Integer.parseInt(text.substring(9, 12)), rest.toString(StandardCharsets.UTF_8));
+      }
+      out.write(body);
+      out.flush();
+      return read(in);
+    }
+  }
+
   /** Sends a request head and part of a body, then drops the connection. */
   static void abandon(int port, String path, byte[] partOfBody) throws IOException {
     try (Socket socket = open(port)) {

@@ -103,6 +103,22 @@ class UvServiceTest {
   }
 
   @Test
+  void aClientThatAsksBeforeSendingIsToldToGoOn() throws IOException {
+    StringBuilder first = new StringBuilder();
+    RawHttp.Response response = RawHttp.postAfterContinue(service.port(), "/uv", BODY, first);
+    assertThat(first.toString()).isEqualTo("HTTP/1.1 100 Continue");
+    assertCounted(response.status(), response.body());
+  }
+
+  @Test
+  void aClientThatAsksBeforeSendingTooMuchIsRefusedBeforeItSends() throws IOException {
+    StringBuilder first = new StringBuilder();
+    RawHttp.Response response = RawHttp.postAfterContinue(service.port(), "/uv", new byte[(int) MAX_BODY + 1], first);
+    assertThat(first.toString()).startsWith("HTTP/1.1 413");
+    assertThat(response.status()).isEqualTo(413);
+  }
+
+  @Test
   void aDeclaredLengthOverTheLimitIs413BeforeAnyByteIsCounted() throws IOException {
     RawHttp.Response response = RawHttp.post(service.port(), "/uv", "", new byte[(int) MAX_BODY + 1]);
     assertThat(response.status()).isEqualTo(413);
