@@ -1,21 +1,17 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.ServiceMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import sun.misc.Signal;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "grpc-service", mixinStandardHelpOptions = true,
     description = "userservice.v1.UserService/GetUser over gRPC, with gRPC health and reflection; "
         + "/health and /metrics over HTTP on --http-port.")
 public final class Main implements Callable<Integer> {
-  /** Exit status when the service cannot start, as for every service of the kit. */
-  static final int EXIT_CANNOT_START = 2;
-
   @Mixin
   GrpcOptions options;
 
@@ -25,8 +21,8 @@ public final class Main implements Callable<Integer> {
     try {
       server = UserGrpcServer.start(options);
     } catch (Exception e) {
-      System.err.println("grpc-service: cannot start on " + options.host() + ":" + options.port() + ": " + describe(e));
-      return EXIT_CANNOT_START;
+      System.err.println("grpc-service: cannot start on " + options.host() + ":" + options.port() + ": " + ServiceMain.reason(e));
+      return ServiceMain.EXIT_CANNOT_START;
     }
     System.out.println("grpc-service started: transport=" + server.transport()
         + " event-loops=" + options.eventLoops()
@@ -39,31 +35,8 @@ public final class Main implements Callable<Integer> {
         + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
     // The bench waits for this exact line, with the gRPC port.
     System.out.println("grpc-service listening on " + options.host() + ":" + server.port());
-    stopOnSignal(server);
+    ServiceMain.stopOnSignal("grpc-service", options.shutdownGrace(), () -> server.stop(options.shutdownGrace()));
     return 0;
-  }
-
-  private void stopOnSignal(UserGrpcServer server) {
-    AtomicBoolean stopping = new AtomicBoolean();
-    Runnable stop = () -> {
-      if (stopping.compareAndSet(false, true)) {
-        System.out.println("grpc-service stopping");
-        server.stop(options.shutdownGrace());
-        System.out.println("grpc-service stopped");
-        System.exit(0);
-      }
-    };
-    // As in the kit: a signal handler (unlike a shutdown hook) can exit with 0 after a clean stop.
-    Signal.handle(new Signal("TERM"), signal -> stop.run());
-    Signal.handle(new Signal("INT"), signal -> stop.run());
-  }
-
-  private static String describe(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   public static void main(String[] args) {

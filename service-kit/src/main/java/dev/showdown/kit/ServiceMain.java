@@ -3,6 +3,7 @@ package dev.showdown.kit;
 import sun.misc.Signal;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The one way a service starts from the command line: start, print the ready line, stop cleanly on SIGTERM. */
@@ -23,7 +24,7 @@ public final class ServiceMain {
     try {
       server = ServiceServer.start(service, options).await();
     } catch (Exception e) {
-      System.err.println(service.name() + ": cannot start on " + address + ": " + describe(e));
+      System.err.println(service.name() + ": cannot start on " + address + ": " + reason(e));
       return EXIT_CANNOT_START;
     }
     System.out.println(service.name() + " started: transport=" + server.transport()
@@ -32,32 +33,44 @@ public final class ServiceMain {
         + " jdk=" + Runtime.version()
         + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
     System.out.println(service.name() + " listening on " + server.host() + ":" + server.port());
-    stopOnSignal(service.name(), server, options);
+    stopOnSignal(service.name(), options.shutdownGrace(), () -> server.stop(options.shutdownGrace()).await());
     return 0;
   }
 
-  private static void stopOnSignal(String name, ServiceServer server, ServiceOptions options) {
+  /** A blocking stop: returns once the service has stopped, throws if it could not stop cleanly. */
+  @FunctionalInterface
+  public interface Stop {
+    void run() throws Exception;
+  }
+
+  /**
+   * On the first SIGTERM or SIGINT, prints {@code <name> stopping}, runs {@code stop}, prints
+   * {@code <name> stopped} and exits 0 (1 if the stop failed). For services that start without
+   * {@link #run}, such as the gRPC one.
+   */
+  public static void stopOnSignal(String name, Duration grace, Stop stop) {
     AtomicBoolean stopping = new AtomicBoolean();
-    Runnable stop = () -> {
+    Runnable onSignal = () -> {
       if (!stopping.compareAndSet(false, true)) {
         return;
       }
-      System.out.println(name + " stopping (grace " + Durations.format(options.shutdownGrace()) + ")");
+      System.out.println(name + " stopping (grace " + Durations.format(grace) + ")");
       try {
-        server.stop(options.shutdownGrace()).await();
+        stop.run();
         System.out.println(name + " stopped");
         System.exit(0);
       } catch (Exception e) {
-        System.err.println(name + ": unclean stop: " + describe(e));
+        System.err.println(name + ": unclean stop: " + reason(e));
         System.exit(1);
       }
     };
     // A shutdown hook could not choose the exit status; a signal handler can, so SIGTERM ends with 0.
-    Signal.handle(new Signal("TERM"), signal -> stop.run());
-    Signal.handle(new Signal("INT"), signal -> stop.run());
+    Signal.handle(new Signal("TERM"), signal -> onSignal.run());
+    Signal.handle(new Signal("INT"), signal -> onSignal.run());
   }
 
-  private static String describe(Throwable e) {
+  /** The most telling message in a failure's cause chain, for one-line error reports. */
+  public static String reason(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
