@@ -69,21 +69,27 @@ public final class PushScaleScenario implements Scenario {
       context.phase("starting an embedded redis-server (no --redis given)");
       redis = context.closeLater(EmbeddedRedis.start()).url();
     }
+    // Every node starts before any client: a client's thousands of source ports come from the same ephemeral
+    // range as the free ports the nodes are given, and a node whose port got taken would not start.
     List<ChildProcess> services = new ArrayList<>();
+    List<Integer> tcpPorts = new ArrayList<>();
+    for (int node = 0; node < nodes; node++) {
+      int tcpPort = PushScenario.freePort();
+      tcpPorts.add(tcpPort);
+      services.add(context.startService(PushScenario.MODULE, "--tcp-port", Integer.toString(tcpPort),
+          "--interval", base.interval().toMillis() + "ms", "--max-connections", Integer.toString(PER_PROCESS),
+          "--redis", redis));
+    }
     List<ResourceSampler> samplers = new ArrayList<>();
     List<ChildProcess> clients = new ArrayList<>();
     List<Path> results = new ArrayList<>();
+    int sources = Math.max(1, (perNode + 4_999) / 5_000);
     for (int node = 0; node < nodes; node++) {
-      int tcpPort = PushScenario.freePort();
-      ChildProcess service = context.startService(PushScenario.MODULE, "--tcp-port", Integer.toString(tcpPort),
-          "--interval", base.interval().toMillis() + "ms", "--max-connections", Integer.toString(PER_PROCESS),
-          "--redis", redis);
-      services.add(service);
+      ChildProcess service = services.get(node);
       samplers.add(context.sample(service));
       Path result = context.workDir().resolve("push-client-" + node + ".json");
       results.add(result);
-      int sources = Math.max(1, (perNode + 4_999) / 5_000);
-      clients.add(context.startHelper("push-client", "--url", "tcp://" + service.address().host() + ":" + tcpPort,
+      clients.add(context.startHelper("push-client", "--url", "tcp://" + service.address().host() + ":" + tcpPorts.get(node),
           "--connections", Integer.toString(perNode), "--hold", hold.toMillis() + "ms",
           "--interval", base.interval().toMillis() + "ms", "--first-source", Integer.toString(1 + node * sources),
           "--sources", Integer.toString(sources), "--threads", "1", "--result", result.toString()));
