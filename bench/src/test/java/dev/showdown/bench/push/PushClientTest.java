@@ -1,0 +1,71 @@
+package dev.showdown.bench.push;
+
+import dev.showdown.kit.ServiceOptions;
+import dev.showdown.kit.ServiceServer;
+import dev.showdown.push.PushService;
+import dev.showdown.push.PushSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The push client against a real push-service: every tick counted, nothing lost, refusals reported. */
+class PushClientTest {
+  private static final Duration INTERVAL = Duration.ofMillis(100);
+
+  private ServiceServer server;
+  private PushService service;
+
+  private void start(PushSettings settings) {
+    service = new PushService(settings, "127.0.0.1", 1);
+    server = ServiceServer.start(service, ServiceOptions.loopback(1)).await();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.stop(Duration.ofSeconds(1)).await();
+  }
+
+  @Test
+  void countsEveryTickOnEveryTcpConnection() throws Exception {
+    start(PushSettings.forTest(INTERVAL, null));
+
+    PushResult result = run(new PushTarget(false, "127.0.0.1", service.tcpPort(), ""), 40);
+
+    assertThat(result.established()).isEqualTo(40);
+    assertThat(result.openAtEnd()).isEqualTo(40);
+    assertThat(result.ticks()).isGreaterThanOrEqualTo(3);
+    assertThat(result.expected()).isEqualTo(result.ticks() * 40);
+    assertThat(result.lost()).isZero();
+    assertThat(result.p99Ms()).isPositive().isLessThanOrEqualTo(result.maxMs());
+  }
+
+  @Test
+  void countsEveryTickOnEveryWebSocket() throws Exception {
+    start(PushSettings.forTest(INTERVAL, null));
+
+    PushResult result = run(new PushTarget(true, "127.0.0.1", server.port(), "/push"), 40);
+
+    assertThat(result.established()).isEqualTo(40);
+    assertThat(result.lost()).isZero();
+    assertThat(result.received()).isEqualTo(result.ticks() * 40).isPositive();
+  }
+
+  @Test
+  void reportsWhyConnectionsWereRefused() throws Exception {
+    start(PushSettings.forTest(INTERVAL, null).withMaxConnections(10));
+
+    PushResult result = run(new PushTarget(true, "127.0.0.1", server.port(), "/push"), 20);
+
+    assertThat(result.established()).isEqualTo(10);
+    assertThat(result.firstFailure()).contains("503");
+    assertThat(result.lost()).isZero();
+  }
+
+  private static PushResult run(PushTarget target, int connections) throws Exception {
+    PushLoad load = new PushLoad(connections, Duration.ofMillis(600), INTERVAL, 1, 2, 8, 1);
+    return new PushClient(target, load, line -> { }).run(() -> { }, () -> { });
+  }
+}
