@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.showdown.kit.DurationConverter;
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -15,6 +17,8 @@ import java.util.concurrent.Callable;
     description = "Pushes a 100-byte JSON message every --interval to every WebSocket (/push on --port) and TCP "
         + "(--tcp-port) listener; POST /broadcast pushes now. Plus /health and /metrics.")
 public final class Main implements Callable<Integer> {
+  private static final int FILES_FOR_ITSELF = 100;
+
   @Mixin
   ServiceOptions options;
 
@@ -60,6 +64,7 @@ public final class Main implements Callable<Integer> {
       System.err.println("push-service: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
+    warnIfAboveFileLimit(maxConnections);
     PushService service = new PushService(settings, options.host(), options.eventLoops());
     int status = ServiceMain.run(service, options);
     if (status == 0) {
@@ -69,6 +74,18 @@ public final class Main implements Callable<Integer> {
           + " broadcast=" + (settings.adminToken() == null ? "off" : "on"));
     }
     return status;
+  }
+
+  /** Past the open-file limit accepts fail with EMFILE instead of a clean refusal: say so at start. */
+  private static void warnIfAboveFileLimit(int maxConnections) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+      long limit = unix.getMaxFileDescriptorCount();
+      if (maxConnections > limit - FILES_FOR_ITSELF) {
+        System.err.println("push-service: warning: --max-connections " + maxConnections + " exceeds what this process "
+            + "may open (" + limit + " files, about " + FILES_FOR_ITSELF + " for itself); set --max-connections "
+            + (limit - FILES_FOR_ITSELF) + " or raise the limit");
+      }
+    }
   }
 
   private static String blankToNull(String value) {
