@@ -43,7 +43,7 @@ public final class PushScaleScenario implements Scenario {
 
   @Override
   public String standardLoad() {
-    return "6 nodes x 16,667 TCP connections (each process under the 20,000 open-file limit), push every 10 s, "
+    return "6 nodes x 16,666 TCP connections (each process under the 20,000 open-file limit), push every 10 s, "
         + "each client holds 65 s + 90 s margin once its connections are up";
   }
 
