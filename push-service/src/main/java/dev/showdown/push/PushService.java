@@ -2,16 +2,16 @@ package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
+import dev.showdown.kit.Ports;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -70,6 +70,12 @@ public final class PushService implements HttpService {
         .mapEmpty();
   }
 
+  /** A 100-byte message would not shrink: compression would only cost a deflater per connection and CPU. */
+  @Override
+  public HttpServerOptions serverOptions(HttpServerOptions defaults) {
+    return defaults.setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
+  }
+
   @Override
   public void mount(Vertx vertx, Router router) {
     Shard shard = new Shard(vertx.getOrCreateContext(), stats, admission, settings.slowTimeout().toNanos());
@@ -101,16 +107,9 @@ public final class PushService implements HttpService {
     return stats;
   }
 
-  /**
-   * Port 0 becomes one free port up front: left to Vert.x, each event loop's server would bind its own free
-   * port instead of sharing one.
-   */
   private Future<Integer> concreteTcpPort() {
-    if (settings.tcpPort() != 0) {
-      return Future.succeededFuture(settings.tcpPort());
-    }
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return Future.succeededFuture(probe.getLocalPort());
+    try {
+      return Future.succeededFuture(Ports.concrete(host, settings.tcpPort()));
     } catch (IOException e) {
       return Future.failedFuture(e);
     }

@@ -12,8 +12,6 @@ import java.time.Duration;
 
 /** {@code GET /push}: upgrades to a WebSocket that joins the shard of the event loop that accepted it. */
 final class WebSocketEndpoint {
-  private static final CharSequence WEBSOCKET_EXTENSIONS = HttpHeaders.createOptimized("Sec-WebSocket-Extensions");
-
   private final Shard shard;
   private final PushStats stats;
   private final AdmissionGate admission;
@@ -39,9 +37,6 @@ final class WebSocketEndpoint {
       JsonResponses.error(ctx.response(), 503, "too many connections");
       return;
     }
-    // The kit's server offers permessage-deflate; dropping the client's offer keeps compression off, which
-    // saves a deflater per connection and CPU per push for a 100-byte message that would not shrink.
-    request.headers().remove(WEBSOCKET_EXTENSIONS);
     ConnectionBase connection = (ConnectionBase) request.connection();
     request.toWebSocket().onComplete(upgraded -> {
       if (upgraded.failed()) {

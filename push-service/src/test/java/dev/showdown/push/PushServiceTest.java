@@ -5,7 +5,9 @@ import dev.showdown.kit.ServiceOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,20 @@ class PushServiceTest {
     assertConsecutive(webSocket.seqs());
     assertThat(service.stats().open(Protocol.TCP)).isEqualTo(1);
     assertThat(service.stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
+  }
+
+  @Test
+  void webSocketsAreNeverCompressedEvenWhenTheClientOffersIt() {
+    start(PushSettings.forTest(Duration.ofHours(1), null));
+    WebSocketClient offering = clients.createWebSocketClient(new WebSocketClientOptions()
+        .setTryUsePerMessageCompression(true)
+        .setTryUsePerFrameCompression(true));
+    WebSocket webSocket = offering.connect(running.port(), "127.0.0.1", "/push").await();
+    try {
+      assertThat(webSocket.headers().get("Sec-WebSocket-Extensions")).isNull();
+    } finally {
+      webSocket.close().await();
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ final class HttpServerVerticle extends VerticleBase {
         .setTcpNoDelay(true)
         .setTcpFastOpen(true)
         .setReuseAddress(true);
-    return vertx.createHttpServer(options)
+    return vertx.createHttpServer(service.serverOptions(options))
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);

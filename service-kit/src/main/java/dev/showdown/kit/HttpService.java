@@ -2,6 +2,7 @@ package dev.showdown.kit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
@@ -18,6 +19,11 @@ public interface HttpService {
   /** Creates what all event loops share (worker pools, clients); runs once, before any route is mounted. */
   default Future<Void> start(Vertx vertx) {
     return Future.succeededFuture();
+  }
+
+  /** Adjusts the HTTP server's options (the kit's defaults come in), e.g. to turn WebSocket compression off. */
+  default HttpServerOptions serverOptions(HttpServerOptions defaults) {
+    return defaults;
   }
 
   /** Adds the service's routes; called once per event loop, on that loop. */

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -11,8 +12,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class ServiceServer {
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     int port;
     try {
-      port = concretePort(options.host(), options.port(service.defaultPort()));
+      port = Ports.concrete(options.host(), options.port(service.defaultPort()));
     } catch (IOException e) {
       vertx.close();
       return Future.failedFuture(e);
@@ -75,20 +74,18 @@ public final class ServiceServer {
         .compose(v -> vertx.deployVerticle(newServer, new DeploymentOptions().setInstances(eventLoops)))
         .compose(all -> sharesOnePort(servers))
         .map(all -> new ServiceServer(vertx, service, servers, options.host()));
-    return started.recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
-  }
-
-  /**
-   * Port 0 is resolved to one free port up front: left to Vert.x, each event loop's server would bind a
-   * different free port instead of sharing one.
-   */
-  private static int concretePort(String host, int port) throws IOException {
-    if (port != 0) {
-      return port;
-    }
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return probe.getLocalPort();
-    }
+    // The outcome is reported before Vert.x closes: a listener on the close itself could be scheduled on an
+    // event loop that the close has already shut down, and the caller would wait forever.
+    Promise<ServiceServer> outcome = Promise.promise();
+    started.onComplete(result -> {
+      if (result.succeeded()) {
+        outcome.complete(result.result());
+      } else {
+        outcome.fail(result.cause());
+        vertx.close();
+      }
+    });
+    return outcome.future();
   }
 
   private static Future<Void> sharesOnePort(List<HttpServerVerticle> servers) {

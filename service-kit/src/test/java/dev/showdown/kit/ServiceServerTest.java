@@ -123,6 +123,37 @@ class ServiceServerTest {
   }
 
   @Test
+  void aServiceWhoseSetUpFailsFailsTheStartWithItsReason() {
+    HttpService failing = new HttpService() {
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public int defaultPort() {
+        return 0;
+      }
+
+      @Override
+      public Future<Void> start(Vertx vertx) {
+        // Fails later, on an event loop, as a failed connection to a dependency would.
+        Promise<Void> connected = Promise.promise();
+        vertx.setTimer(10, id -> connected.fail("dependency unavailable"));
+        return connected.future();
+      }
+
+      @Override
+      public void mount(Vertx vertx, Router router) {
+      }
+    };
+    Future<ServiceServer> start = ServiceServer.start(failing, ServiceOptions.loopback(1));
+    assertThat(start.toCompletionStage().toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(20))
+        .withThrowableThat().withMessageContaining("dependency unavailable");
+  }
+
+  @Test
   void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
     Future<HttpResponse<Buffer>> slow = service.client().get("/slow").send();
     probe.slowArrived.get();
