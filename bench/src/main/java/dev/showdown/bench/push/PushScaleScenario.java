@@ -76,7 +76,7 @@ public final class PushScaleScenario implements Scenario {
     for (int node = 0; node < nodes; node++) {
       int tcpPort = PushScenario.freePort();
       tcpPorts.add(tcpPort);
-      services.add(context.startService(PushScenario.MODULE, "--tcp-port", Integer.toString(tcpPort),
+      services.add(context.startServiceNamed(PushScenario.MODULE + "-" + node, PushScenario.MODULE, "--tcp-port", Integer.toString(tcpPort),
           "--interval", base.interval().toMillis() + "ms", "--max-connections", Integer.toString(PER_PROCESS),
           "--redis", redis));
     }

@@ -74,10 +74,15 @@ public final class ScenarioContext implements AutoCloseable {
    * port, plus {@code args}; returns once it printed its ready line. Stopped when the scenario ends.
    */
   public ChildProcess startService(String module, String... args) throws Exception {
+    return startServiceNamed(module, module, args);
+  }
+
+  /** As {@link #startService}, for one of several instances of a module: {@code name} tells their logs apart. */
+  public ChildProcess startServiceNamed(String name, String module, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
     all.addAll(List.of(args));
-    phase("starting " + module);
-    return startProcess(module, settings.launcher().service(module, all));
+    phase("starting " + name);
+    return startProcess(name, settings.launcher().service(module, all));
   }
 
   /** Starts one of the bench's own subcommands (a stub, a seeder) as a child JVM; it must print a ready line. */

@@ -1,16 +1,24 @@
 package dev.showdown.bench.scenario;
 
+import java.util.regex.Pattern;
+
 /**
  * An implementation of the contract that is already running elsewhere ({@code --target NAME=URL}), measured
  * with the same load as the service the bench starts. {@code scenario} is null when it applies to every
  * scenario ({@code --target go=URL}) and set for {@code --target ping:go=URL}.
  */
 public record Target(String scenario, String name, String url) {
+  private static final Pattern BARE_ADDRESS = Pattern.compile("[^/:]+:\\d{1,5}|\\[[0-9a-fA-F:]+]:\\d{1,5}");
 
-  /** Reads one {@code --target} entry: key {@code NAME} or {@code SCENARIO:NAME}, value the base URL. */
-  public static Target parse(String key, String url) {
+  /**
+   * Reads one {@code --target} entry: key {@code NAME} or {@code SCENARIO:NAME}, value the base URL, or a bare
+   * {@code host:port} (as gRPC peers are usually given), read as {@code http://host:port}.
+   */
+  public static Target parse(String key, String value) {
+    String url = BARE_ADDRESS.matcher(value).matches() ? "http://" + value : value;
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new IllegalArgumentException("--target " + key + "=" + url + ": the URL must start with http:// or https://");
+      throw new IllegalArgumentException("--target " + key + "=" + value
+          + ": give a URL starting with http:// or https://, or host:port");
     }
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     int colon = key.indexOf(':');
