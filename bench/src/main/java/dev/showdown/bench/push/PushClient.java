@@ -61,7 +61,7 @@ public final class PushClient {
       int established = (int) connections.stream().filter(c -> c.ready.isDone() && !c.ready.isCompletedExceptionally()).count();
       progress.accept(String.format("%,d of %,d connections up in %.1f s%s", established, load.connections(), connectSeconds,
           firstFailure == null ? "" : " (first failure: " + firstFailure + ")"));
-      tally.openWindow();
+      tally.openWindow(PushConnection.epochMicros());
       onAllUp.run();
       Thread.sleep(load.hold().toMillis());
       long lastSeq = tally.closeWindow();
@@ -73,7 +73,7 @@ public final class PushClient {
       }
       group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
       // The event loops have ended: every connection's counters are now safely visible here.
-      long ticks = Math.max(0, lastSeq - tally.firstCounted() + 1);
+      long ticks = tally.ticksCounted();
       long received = 0;
       for (PushConnection connection : connections) {
         received += connection.counted;

@@ -146,7 +146,7 @@ final class PushConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     lastSeq = seq;
-    if (tally.received(seq, nowMicros - ts)) {
+    if (tally.received(seq, ts, nowMicros)) {
       counted++;
     }
   }
@@ -173,7 +173,7 @@ final class PushConnection extends ChannelInboundHandlerAdapter {
     return -1;
   }
 
-  private static long epochMicros() {
+  static long epochMicros() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }

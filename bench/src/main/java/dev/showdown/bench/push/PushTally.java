@@ -9,18 +9,21 @@ import java.util.concurrent.atomic.LongAccumulator;
 /**
  * What all connections of one client share: the newest seq seen, the window of seqs that count (ticks that
  * started after every connection was up, up to the end of the hold), and the delivery latency of those.
+ * A tick's start is its {@code ts}: the seq a client saw last says nothing of the ticks the service sent
+ * while no connection of this client was up yet.
  */
 final class PushTally {
   private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
 
   private final LongAccumulator newestSeq = new LongAccumulator(Math::max, 0);
   private final Histogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
-  private volatile long firstCounted = Long.MAX_VALUE;
+  private final LongAccumulator firstCounted = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private volatile long openedMicros = Long.MAX_VALUE;
   private volatile long lastCounted = Long.MAX_VALUE;
 
-  /** Seqs after the newest one seen now count: called once every connection is up. */
-  void openWindow() {
-    firstCounted = newestSeq.get() + 1;
+  /** Ticks that start from now on count: called once every connection is up. */
+  void openWindow(long nowMicros) {
+    openedMicros = nowMicros;
   }
 
   /** Seqs after the newest one seen now no longer count; returns the last that does. */
@@ -29,18 +32,21 @@ final class PushTally {
     return lastCounted;
   }
 
-  /** Records one delivery and says whether it falls in the counted window. */
-  boolean received(long seq, long latency) {
+  /** Records one delivery of the tick {@code seq} started at {@code ts}, and says whether it counts. */
+  boolean received(long seq, long ts, long nowMicros) {
     newestSeq.accumulate(seq);
-    if (seq < firstCounted || seq > lastCounted) {
+    if (ts < openedMicros || seq > lastCounted) {
       return false;
     }
-    latencyMicros.recordValue(Math.min(Math.max(latency, 0), MAX_LATENCY_MICROS));
+    firstCounted.accumulate(seq);
+    latencyMicros.recordValue(Math.min(Math.max(nowMicros - ts, 0), MAX_LATENCY_MICROS));
     return true;
   }
 
-  long firstCounted() {
-    return firstCounted;
+  /** The ticks in the window, from the first counted to the last (a tick nobody received counts too). */
+  long ticksCounted() {
+    long first = firstCounted.get();
+    return first == Long.MAX_VALUE ? 0 : Math.max(0, lastCounted - first + 1);
   }
 
   long lastCounted() {
