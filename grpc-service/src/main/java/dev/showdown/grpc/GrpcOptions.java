@@ -1,6 +1,8 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.ServiceOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -12,25 +14,13 @@ public final class GrpcOptions {
   /** How calls are dispatched: on the transport thread, or handed to grpc-java's default thread pool. */
   public enum Executor { direct, pool }
 
-  @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Address to bind (env HOST). Default: ${DEFAULT-VALUE}")
-  String host;
-
-  @Option(names = "--port", defaultValue = "${env:PORT:-9090}", description = "gRPC port (env PORT); 0 picks a free one. Default: ${DEFAULT-VALUE}")
-  int port;
+  /** {@code --host}, {@code --port} (the gRPC port here), {@code --event-loops}, {@code --metrics}, {@code --shutdown-grace}. */
+  @Mixin
+  ServiceOptions common;
 
   @Option(names = "--http-port", defaultValue = "${env:HTTP_PORT:-9091}",
       description = "HTTP port for /health and /metrics (env HTTP_PORT); 0 picks a free one, -1 turns it off. Default: ${DEFAULT-VALUE}")
   int httpPort;
-
-  @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", description = "gRPC transport threads (env EVENT_LOOPS); 0 means one per core")
-  int eventLoops;
-
-  @Option(names = "--metrics", defaultValue = "${env:METRICS:-true}", arity = "1", description = "Serve Prometheus metrics on /metrics (env METRICS). Default: ${DEFAULT-VALUE}")
-  boolean metrics;
-
-  @Option(names = "--shutdown-grace", defaultValue = "${env:SHUTDOWN_GRACE:-10s}", converter = DurationConverter.class,
-      description = "How long in-flight calls may take to finish on SIGTERM (env SHUTDOWN_GRACE). Default: ${DEFAULT-VALUE}")
-  Duration shutdownGrace;
 
   @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
       description = "Read users from Redis user:{id} at this URL, e.g. redis://127.0.0.1:6379 (env REDIS_URL). Default: 10,000 generated users in memory")
@@ -61,12 +51,8 @@ public final class GrpcOptions {
   /** Options for a server built in code (tests, the bench): loopback, free ports, in-memory store. */
   public static GrpcOptions loopback() {
     GrpcOptions options = new GrpcOptions();
-    options.host = "127.0.0.1";
-    options.port = 0;
+    options.common = ServiceOptions.loopback(2);
     options.httpPort = 0;
-    options.eventLoops = 2;
-    options.metrics = true;
-    options.shutdownGrace = Duration.ofSeconds(2);
     options.redisTimeout = Duration.ofSeconds(1);
     options.redisPool = 4;
     options.executor = Executor.direct;
@@ -87,11 +73,11 @@ public final class GrpcOptions {
   }
 
   public String host() {
-    return host;
+    return common.host();
   }
 
   public int port() {
-    return port;
+    return common.port(DEFAULT_PORT);
   }
 
   public boolean httpEnabled() {
@@ -103,15 +89,20 @@ public final class GrpcOptions {
   }
 
   public int eventLoops() {
-    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    return common.eventLoops();
   }
 
   public boolean metrics() {
-    return metrics;
+    return common.metrics();
   }
 
   public Duration shutdownGrace() {
-    return shutdownGrace;
+    return common.shutdownGrace();
+  }
+
+  /** The kit's options for the HTTP side ({@code /health}, {@code /metrics}) on {@code --http-port}. */
+  ServiceOptions httpOptions(int httpEventLoops) {
+    return common.withPortAndEventLoops(httpPort, httpEventLoops);
   }
 
   /** The Redis URL, or {@code null} for the in-memory store. */

@@ -1,6 +1,5 @@
 package dev.showdown.grpc;
 
-import dev.showdown.kit.Durations;
 import dev.showdown.kit.ServiceOptions;
 import dev.showdown.kit.ServiceServer;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
@@ -13,7 +12,6 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.channel.EventLoopGroup;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -49,10 +47,10 @@ public final class UserGrpcServer {
     if (options.redis() != null) {
       RedisUserStore.checkUrl(options.redis());
     }
-    ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), httpOptions(options)).await() : null;
+    ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), options.httpOptions(vertxEventLoops(options))).await() : null;
     Vertx vertx = http != null ? http.vertx() : Vertx.builder()
         .with(new VertxOptions()
-            .setEventLoopPoolSize(options.redis() == null ? 1 : options.eventLoops())
+            .setEventLoopPoolSize(vertxEventLoops(options))
             .setPreferNativeTransport(true))
         .build();
     UserStore store = options.redis() == null
@@ -90,17 +88,9 @@ public final class UserGrpcServer {
     return ProtoReflectionService.newInstance();
   }
 
-  /** The kit's options for the HTTP side; the kit only takes them from flags, hence the parse. */
-  private static ServiceOptions httpOptions(GrpcOptions options) {
-    ServiceOptions http = new ServiceOptions();
-    new CommandLine(http).parseArgs(
-        "--host", options.host(),
-        "--port", Integer.toString(options.httpPort()),
-        // The Vert.x loops carry /health, /metrics and Redis traffic; the in-memory store needs one at most.
-        "--event-loops", Integer.toString(options.redis() == null ? 1 : options.eventLoops()),
-        "--metrics", Boolean.toString(options.metrics()),
-        "--shutdown-grace", Durations.format(options.shutdownGrace()));
-    return http;
+  /** The Vert.x loops carry /health, /metrics and Redis traffic; the in-memory store needs one at most. */
+  private static int vertxEventLoops(GrpcOptions options) {
+    return options.redis() == null ? 1 : options.eventLoops();
   }
 
   public int port() {

@@ -13,7 +13,7 @@ public final class ServiceOptions {
   @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Address to bind (env HOST). Default: ${DEFAULT-VALUE}")
   String host;
 
-  @Option(names = "--port", defaultValue = "${env:PORT}", description = "HTTP port (env PORT); 0 picks a free one. Default: the service's own")
+  @Option(names = "--port", defaultValue = "${env:PORT}", description = "Port to listen on (env PORT); 0 picks a free one. Default: the service's own")
   Integer port;
 
   @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", description = "Event-loop threads (env EVENT_LOOPS); 0 means one per core")
@@ -38,6 +38,17 @@ public final class ServiceOptions {
     options.metrics = true;
     options.shutdownGrace = Duration.ofSeconds(5);
     return options;
+  }
+
+  /** A copy for a second listener of the same service (say, an HTTP status port beside a gRPC one). */
+  public ServiceOptions withPortAndEventLoops(int otherPort, int otherEventLoops) {
+    ServiceOptions copy = new ServiceOptions();
+    copy.host = host;
+    copy.port = otherPort;
+    copy.eventLoops = otherEventLoops;
+    copy.metrics = metrics;
+    copy.shutdownGrace = shutdownGrace;
+    return copy;
   }
 
   public String host() {
