@@ -52,7 +52,7 @@ public final class DataScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     String redis = RunRedis.prepare(context);
-    ChildProcess upstream = context.startHelper("upstream", "--port", "0",
+    ChildProcess upstream = context.startHelper("upstream", "--port", Integer.toString(context.upstreamPort()),
         "--delay-ms", Long.toString(UPSTREAM_DELAY_MS));
     context.phase("--target peers should read redis " + redis + " and upstream " + upstream.url());
     ChildProcess service = context.startService("data-service", "--redis", redis, "--upstream", upstream.url());

@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Redis for the data and user scenarios, seeded with the standard keys (overwrites cache:* and user:* ids 1..10000). Default: an embedded redis-server per scenario")
   String redis;
 
+  @Option(names = "--upstream-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Fixed port for the data scenario's upstream stub, so --target peers can be pointed at it before the run (with --redis for a shared Redis). Default: a free port")
+  int upstreamPort;
+
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository holding <module>/target/<module>.jar. Default: found from the working directory or the bench jar")
   Path repo;
 
@@ -107,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
     RunDirectory dir = RunDirectory.create(out);
     Progress progress = Progress.toStderr();
     RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
-        rate, parsedTargets, progress, redis);
+        rate, parsedTargets, progress, redis, upstreamPort);
 
     String javaVersion = Environment.javaVersion(javaPath);
     Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),

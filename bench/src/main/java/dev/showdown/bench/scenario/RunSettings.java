@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What every scenario of one run shares: how to start JVMs, which load tool, the run's directory,
- * {@code --quick}, {@code --rate}, the {@code --target}s and the {@code --redis} (null: each scenario starts its own).
+ * {@code --quick}, {@code --rate}, the {@code --target}s, the {@code --redis} (null: each scenario starts its own)
+ * and the {@code --upstream-port} (0: a free port).
  */
 public record RunSettings(JvmLauncher launcher, LoadDrivers drivers, Path runDir, boolean quick, int rate,
-                          List<Target> targets, Progress progress, String redisUrl) {
+                          List<Target> targets, Progress progress, String redisUrl, int upstreamPort) {
 }

@@ -49,6 +49,11 @@ public final class ScenarioContext implements AutoCloseable {
     return settings.quick();
   }
 
+  /** The run's {@code --upstream-port}: where an upstream stub listens (0: a free port). */
+  public int upstreamPort() {
+    return settings.upstreamPort();
+  }
+
   /** The run's {@code --redis}, if given; without it a scenario that needs Redis starts an embedded one. */
   public Optional<String> redisUrl() {
     return Optional.ofNullable(settings.redisUrl());
