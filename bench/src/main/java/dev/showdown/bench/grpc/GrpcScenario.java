@@ -7,6 +7,7 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
+import dev.showdown.bench.scenario.SamplingListener;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
 
@@ -76,14 +77,14 @@ public final class GrpcScenario implements Scenario {
                               GrpcLoad load, ChildProcess sampled) {
     context.phase(implementation + ": grpc-load " + load.concurrency() + " calls over " + load.connections()
         + " connections, " + load.duration().toSeconds() + "s on " + address);
-    SampledWindow window = new SampledWindow(context, implementation, sampled);
+    SamplingListener window = context.samplingListener(implementation, sampled);
     Map<String, Object> settings = load.describe();
     settings.put("tool", "grpc-load");
     Measurement measurement;
     try {
       GrpcTarget target = GrpcTarget.parse(address);
       GrpcLoadResult result = new GrpcLoadGenerator(0).run(target.host(), target.port(), load, window);
-      measurement = measurement(implementation, kind, address, settings, result, window.stop(), sampled);
+      measurement = measurement(implementation, kind, address, settings, result, window.usage(), sampled);
     } catch (Exception e) {
       window.stop();
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -130,7 +130,7 @@ public final class ScenarioContext implements AutoCloseable {
     HttpLoad load = effective(standard);
     LoadDriver driver = settings.drivers().forLoad(load);
     phase(implementation + ": " + driver.name() + " " + describe(load) + " on " + url);
-    SamplingListener listener = new SamplingListener(implementation, sampled);
+    SamplingListener listener = samplingListener(implementation, sampled);
     Measurement measurement;
     try {
       LoadResult result = driver.run(URI.create(url), load, listener);
@@ -201,6 +201,15 @@ public final class ScenarioContext implements AutoCloseable {
     return ResourceSampler.start(child.pid());
   }
 
+  /**
+   * A load listener that shows the load's phases as tickers and samples {@code sampled}'s RSS and CPU over the
+   * measured window only ({@code sampled} may be null): for scenarios that drive a load generator of their own.
+   */
+  public SamplingListener samplingListener(String implementation, ChildProcess sampled) {
+    return new SamplingListener(settings.progress(), scenario.name(), implementation, sampled,
+        failure -> phase("cannot sample " + sampled.name() + ": " + failure.getMessage()));
+  }
+
   /** Adds a measurement to this scenario's results. */
   public synchronized void record(Measurement measurement) {
     measurements.add(measurement);
@@ -244,46 +253,5 @@ public final class ScenarioContext implements AutoCloseable {
 
   private static double value(Measurement m, String name) {
     return m.figure(name).map(Figure::value).orElse(Double.NaN);
-  }
-
-  /** Follows a load's phases: the progress tickers, and the RSS/CPU sampler over the measured window only. */
-  private final class SamplingListener extends ProgressListener {
-    private final ChildProcess sampled;
-    private ResourceSampler sampler;
-    private ResourceSampler.Usage usage;
-
-    SamplingListener(String implementation, ChildProcess sampled) {
-      super(settings.progress(), scenario.name(), implementation);
-      this.sampled = sampled;
-    }
-
-    @Override
-    public void measureStarted(Duration length, LongSupplier completed) {
-      if (sampled != null) {
-        try {
-          sampler = ResourceSampler.start(sampled.pid());
-        } catch (Exception e) {
-          phase("cannot sample " + sampled.name() + ": " + e.getMessage());
-        }
-      }
-      super.measureStarted(length, completed);
-    }
-
-    @Override
-    public void measureEnded() {
-      stop();
-    }
-
-    void stop() {
-      stopTicker();
-      if (sampler != null && usage == null) {
-        usage = sampler.stop();
-      }
-    }
-
-    ResourceSampler.Usage usage() {
-      stop();
-      return usage;
-    }
   }
 }
