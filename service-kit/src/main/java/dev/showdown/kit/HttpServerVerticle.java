@@ -47,12 +47,7 @@ final class HttpServerVerticle extends VerticleBase {
       LOG.error("Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
       JsonResponses.error(ctx.response(), 500, "internal error");
     });
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(host)
-        .setPort(port)
-        .setTcpNoDelay(true)
-        .setTcpFastOpen(true)
-        .setReuseAddress(true);
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
     return vertx.createHttpServer(service.serverOptions(options))
         .requestHandler(router)
         .listen()
