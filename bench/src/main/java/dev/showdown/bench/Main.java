@@ -8,6 +8,7 @@ import dev.showdown.bench.run.LoadCommand;
 import dev.showdown.bench.run.ReportCommand;
 import dev.showdown.bench.run.RunCommand;
 import dev.showdown.bench.upstream.UpstreamCommand;
+import dev.showdown.kit.ServiceMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed).execute(args));
+  }
+
+  /** A failed command says why in one line (the cause chain's most telling message), not with a stack trace. */
+  private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    command.getErr().println("bench " + command.getCommandName() + ": " + ServiceMain.reason(e));
+    return 1;
   }
 }

@@ -1,16 +1,16 @@
 package dev.showdown.bench.grpc;
 
 import dev.showdown.bench.scenario.Progress;
+import dev.showdown.bench.load.LoadWindowOptions;
 import dev.showdown.bench.scenario.ProgressListener;
-import dev.showdown.kit.DurationConverter;
 import dev.showdown.kit.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -30,20 +30,8 @@ public final class GrpcLoadCommand implements Callable<Integer> {
   @Option(names = "--connections", defaultValue = "4", description = "HTTP/2 connections they share. Default: ${DEFAULT-VALUE}")
   int connections;
 
-  @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class, description = "Measured window. Default: ${DEFAULT-VALUE}")
-  Duration duration;
-
-  @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class, description = "Warm-up before it, not counted. Default: ${DEFAULT-VALUE}")
-  Duration warmup;
-
-  @Option(names = "--rate", defaultValue = "0", description = "Constant total rate (calls/s), latency from each call's intended time; 0: closed loop")
-  int rate;
-
-  @Option(names = "--ids", defaultValue = "10000", description = "Largest user id asked for. Default: ${DEFAULT-VALUE}")
-  int ids;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Client event loops (at most one per connection); 0: one per core")
-  int threads;
+  @Mixin
+  LoadWindowOptions window;
 
   @Override
   public Integer call() throws Exception {
@@ -51,15 +39,15 @@ public final class GrpcLoadCommand implements Callable<Integer> {
     GrpcLoad load;
     try {
       address = GrpcTarget.parse(target);
-      load = new GrpcLoad(concurrency, connections, duration, warmup, rate, ids);
+      load = new GrpcLoad(concurrency, connections, window.duration, window.warmup, window.rate, window.ids);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    GrpcLoadResult r = new GrpcLoadGenerator(threads).run(address.host(), address.port(), load,
+    GrpcLoadResult r = new GrpcLoadGenerator(window.threads).run(address.host(), address.port(), load,
         new ProgressListener(Progress.toStderr(), "grpc-load", address.toString()));
     System.out.printf(Locale.ROOT, "grpc-load %s GetUser: %d calls in flight over %d connections, %s%s (warm-up %s)%n",
-        address, concurrency, connections, Durations.format(duration), rate > 0 ? " at " + rate + " calls/s" : "",
-        Durations.format(warmup));
+        address, concurrency, connections, Durations.format(window.duration), window.rate > 0 ? " at " + window.rate + " calls/s" : "",
+        Durations.format(window.warmup));
     System.out.printf(Locale.ROOT, "  requests %d in %.2f s = %.1f req/s%n", r.requests(), r.seconds(), r.qps());
     System.out.printf(Locale.ROOT, "  latency ms: mean %.3f  p50 %.3f  p75 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
         r.latencyMicros().getMean() / 1e3, r.percentileMillis(50), r.percentileMillis(75), r.percentileMillis(90),

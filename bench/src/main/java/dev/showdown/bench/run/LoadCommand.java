@@ -5,15 +5,15 @@ import dev.showdown.bench.load.LoadDriver;
 import dev.showdown.bench.load.LoadDrivers;
 import dev.showdown.bench.load.LoadResult;
 import dev.showdown.bench.scenario.Progress;
+import dev.showdown.bench.load.LoadWindowOptions;
 import dev.showdown.bench.scenario.ProgressListener;
-import dev.showdown.kit.DurationConverter;
 import dev.showdown.kit.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -30,32 +30,20 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = {"-c", "--connections"}, defaultValue = "64", description = "Keep-alive connections. Default: ${DEFAULT-VALUE}")
   int connections;
 
-  @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class, description = "Measured window. Default: ${DEFAULT-VALUE}")
-  Duration duration;
-
-  @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class, description = "Warm-up before it, not counted. Default: ${DEFAULT-VALUE}")
-  Duration warmup;
-
-  @Option(names = "--rate", defaultValue = "0", description = "Constant total rate (req/s), built-in generator; 0: closed loop")
-  int rate;
-
-  @Option(names = "--ids", defaultValue = "10000", description = "Largest id for {id} paths. Default: ${DEFAULT-VALUE}")
-  int ids;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Built-in generator event loops; 0: one per core")
-  int threads;
+  @Mixin
+  LoadWindowOptions window;
 
   @Option(names = "--tool", defaultValue = LoadDrivers.BUILTIN, description = "builtin, wrk or auto. Default: ${DEFAULT-VALUE}")
   String tool;
 
   @Override
   public Integer call() throws Exception {
-    HttpLoad load = HttpLoad.closedLoop(path, connections, duration).withWarmup(warmup).withRate(rate).withRandomIds(ids);
-    LoadDriver driver = new LoadDrivers(tool).forLoad(load, threads);
+    HttpLoad load = HttpLoad.closedLoop(path, connections, window.duration).withWarmup(window.warmup).withRate(window.rate).withRandomIds(window.ids);
+    LoadDriver driver = new LoadDrivers(tool).forLoad(load, window.threads);
     Progress progress = Progress.toStderr();
     LoadResult r = driver.run(url, load, new ProgressListener(progress, "load", driver.name()));
     System.out.printf(Locale.ROOT, "%s %s%s: %d connections, %s (warm-up %s)%n", driver.name(), url, path, connections,
-        Durations.format(duration), Durations.format(warmup));
+        Durations.format(window.duration), Durations.format(window.warmup));
     System.out.printf(Locale.ROOT, "  requests %d in %.2f s = %.1f req/s%n", r.requests(), r.seconds(), r.qps());
     System.out.printf(Locale.ROOT, "  latency ms: mean %.3f  p50 %.3f  p75 %.3f  p90 %.3f  p99 %.3f  max %.3f%n",
         r.meanMicros() / 1e3, r.p50Micros() / 1e3, r.p75Micros() / 1e3, r.p90Micros() / 1e3, r.p99Micros() / 1e3,
