@@ -1,6 +1,7 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.NetTransport;
 import dev.showdown.kit.ServiceOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,10 +42,6 @@ public final class GrpcOptions {
       description = "HTTP/2 flow-control window in bytes per stream and connection (env FLOW_CONTROL_WINDOW). Default: ${DEFAULT-VALUE} (grpc-java's)")
   int flowControlWindow;
 
-  @Option(names = "--native-transport", defaultValue = "${env:NATIVE_TRANSPORT:-true}", arity = "1",
-      description = "Use epoll when the platform has it (env NATIVE_TRANSPORT). Default: ${DEFAULT-VALUE}")
-  boolean nativeTransport;
-
   public GrpcOptions() {
   }
 
@@ -57,8 +54,12 @@ public final class GrpcOptions {
     options.redisPool = 4;
     options.executor = Executor.direct;
     options.flowControlWindow = 1 << 20;
-    options.nativeTransport = true;
     return options;
+  }
+
+  public GrpcOptions withTransport(NetTransport transport) {
+    common.withTransport(transport);
+    return this;
   }
 
   public GrpcOptions withRedis(String url, Duration timeout) {
@@ -126,7 +127,7 @@ public final class GrpcOptions {
     return flowControlWindow;
   }
 
-  public boolean nativeTransport() {
-    return nativeTransport;
+  public NetTransport transport() {
+    return common.transport();
   }
 }

@@ -47,6 +47,7 @@ public final class UserGrpcServer {
     if (options.redis() != null) {
       RedisUserStore.checkUrl(options.redis());
     }
+    Transport transport = Transport.choose(options.transport());
     ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), options.httpOptions(vertxEventLoops(options))).await() : null;
     Vertx vertx = http != null ? http.vertx() : Vertx.builder()
         .with(new VertxOptions()
@@ -56,7 +57,6 @@ public final class UserGrpcServer {
     UserStore store = options.redis() == null
         ? new InMemoryUserStore(GeneratedUsers.STANDARD_COUNT)
         : new RedisUserStore(vertx, options.redis(), options.redisPool(), options.redisTimeout());
-    Transport transport = Transport.choose(options.nativeTransport());
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))

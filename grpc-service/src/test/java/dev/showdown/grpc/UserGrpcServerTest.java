@@ -1,5 +1,6 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.NetTransport;
 import dev.showdown.proto.userservice.v1.User;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
 import io.grpc.MethodDescriptor;
@@ -14,6 +15,7 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The in-memory grpc-service over real loopback TCP, with a real grpc-netty client. */
 class UserGrpcServerTest {
@@ -49,6 +52,18 @@ class UserGrpcServerTest {
   static void stop() throws InterruptedException {
     client.close();
     server.stop(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void servesOnIoUringWhereTheKernelAllowsIt() throws Exception {
+    assumeTrue(IoUring.isAvailable(), "io_uring unavailable here");
+    UserGrpcServer onIoUring = UserGrpcServer.start(GrpcOptions.loopback().withTransport(NetTransport.IO_URING));
+    try (GrpcClient uringClient = new GrpcClient(onIoUring.port())) {
+      assertThat(onIoUring.transport()).isEqualTo("io_uring");
+      assertThat(uringClient.getUser(7).getName()).isEqualTo("user7");
+    } finally {
+      onIoUring.stop(Duration.ofSeconds(1));
+    }
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     warnIfAboveFileLimit(maxConnections);
-    PushService service = new PushService(settings, options.host(), options.eventLoops());
+    PushService service = new PushService(settings, options.host());
     int status = ServiceMain.run(service, options);
     if (status == 0) {
       System.out.println("push-service tcp listening on " + options.host() + ":" + service.tcpPort()

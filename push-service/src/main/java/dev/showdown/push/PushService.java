@@ -2,18 +2,13 @@ package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
-import dev.showdown.kit.Ports;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.backends.BackendRegistries;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Long-lived listeners on WebSocket ({@code /push} on the HTTP port) and plain TCP, each sharded by event loop,
@@ -24,19 +19,19 @@ public final class PushService implements HttpService {
 
   private final PushSettings settings;
   private final String host;
-  private final int eventLoops;
   private final PushStats stats = new PushStats();
-  private final Broadcaster broadcaster = new Broadcaster(stats);
   private final AdmissionGate admission;
-  private final List<TcpServerVerticle> tcpServers = new CopyOnWriteArrayList<>();
+  private Shards shards;
+  private Broadcaster broadcaster;
+  private TcpListener tcpListener;
   private RedisRelay relay;
   private Vertx vertx;
   private long tickTimer = -1;
+  private long heartbeatTimer = -1;
 
-  public PushService(PushSettings settings, String host, int eventLoops) {
+  public PushService(PushSettings settings, String host) {
     this.settings = settings;
     this.host = host;
-    this.eventLoops = eventLoops;
     this.admission = new AdmissionGate(settings.maxConnections());
   }
 
@@ -53,6 +48,10 @@ public final class PushService implements HttpService {
   @Override
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
+    VertxInternal internal = (VertxInternal) vertx;
+    long slowTimeoutNanos = settings.slowTimeout().toNanos();
+    shards = new Shards(internal.nettyEventLoopGroup(), loop -> new Shard(loop, stats, admission, slowTimeoutNanos));
+    broadcaster = new Broadcaster(shards, stats);
     MeterRegistry registry = BackendRegistries.getDefaultNow();
     if (registry != null) {
       stats.bindTo(registry);
@@ -63,10 +62,12 @@ public final class PushService implements HttpService {
       relayStarted = relay.start();
     }
     return relayStarted
-        .compose(v -> concreteTcpPort())
-        .compose(port -> vertx.deployVerticle(() -> newTcpServer(port), new DeploymentOptions().setInstances(eventLoops)))
-        .onSuccess(id -> tickTimer = vertx.setPeriodic(settings.interval().toMillis(),
-            timer -> broadcaster.fanOut(broadcaster.next())))
+        .compose(v -> TcpListener.start(internal, host, settings.tcpPort(), shards, settings, stats, admission))
+        .onSuccess(listener -> {
+          tcpListener = listener;
+          tickTimer = vertx.setPeriodic(settings.interval().toMillis(), timer -> broadcaster.fanOut(broadcaster.next()));
+          heartbeatTimer = vertx.setPeriodic(settings.heartbeat().toMillis(), timer -> shards.eachOnItsLoop(Shard::heartbeat));
+        })
         .mapEmpty();
   }
 
@@ -78,10 +79,7 @@ public final class PushService implements HttpService {
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    Shard shard = new Shard(vertx.getOrCreateContext(), stats, admission, settings.slowTimeout().toNanos());
-    broadcaster.register(shard);
-    vertx.setPeriodic(settings.heartbeat().toMillis(), timer -> shard.heartbeat());
-    WebSocketEndpoint webSockets = new WebSocketEndpoint(shard, stats, admission, settings);
+    WebSocketEndpoint webSockets = new WebSocketEndpoint(shards, stats, admission, settings);
     router.get("/push").handler(webSockets::handle);
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);
@@ -91,34 +89,20 @@ public final class PushService implements HttpService {
 
   @Override
   public Future<Void> stop() {
-    if (tickTimer >= 0) {
-      vertx.cancelTimer(tickTimer);
-    }
-    broadcaster.closeAll();
-    return relay == null ? Future.succeededFuture() : relay.close();
+    vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(heartbeatTimer);
+    Future<Void> listenerClosed = tcpListener == null ? Future.succeededFuture() : tcpListener.close();
+    shards.eachOnItsLoop(Shard::closeAll);
+    return listenerClosed.compose(v -> relay == null ? Future.succeededFuture() : relay.close());
   }
 
   /** The TCP port actually bound (useful when started on port 0). */
   public int tcpPort() {
-    return tcpServers.get(0).actualPort();
+    return tcpListener.port();
   }
 
   public PushStats stats() {
     return stats;
-  }
-
-  private Future<Integer> concreteTcpPort() {
-    try {
-      return Future.succeededFuture(Ports.concrete(host, settings.tcpPort()));
-    } catch (IOException e) {
-      return Future.failedFuture(e);
-    }
-  }
-
-  private TcpServerVerticle newTcpServer(int port) {
-    TcpServerVerticle server = new TcpServerVerticle(host, port, settings, stats, admission, broadcaster);
-    tcpServers.add(server);
-    return server;
   }
 
   private void relayed(byte[] message) {

@@ -1,32 +1,31 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
-import io.vertx.core.Context;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 
 /**
  * The connections of one event loop. Everything here runs on that loop, so the array needs no lock, and a
  * push fans out over this loop's connections only, beside the other loops doing the same.
  */
 final class Shard {
-  private final Context context;
+  private final Executor loop;
   private final PushStats stats;
   private final AdmissionGate admission;
   private final long slowTimeoutNanos;
   private Subscriber[] subscribers = new Subscriber[256];
   private int size;
 
-  Shard(Context context, PushStats stats, AdmissionGate admission, long slowTimeoutNanos) {
-    this.context = context;
+  Shard(Executor loop, PushStats stats, AdmissionGate admission, long slowTimeoutNanos) {
+    this.loop = loop;
     this.stats = stats;
     this.admission = admission;
     this.slowTimeoutNanos = slowTimeoutNanos;
   }
 
-  /** Runs {@code tick}'s fan-out on this shard's loop. */
-  void deliverLater(Tick tick) {
-    context.runOnContext(v -> deliver(tick));
+  void runOnLoop(Runnable task) {
+    loop.execute(task);
   }
 
   void add(Subscriber subscriber) {
@@ -116,10 +115,6 @@ final class Shard {
 
   int size() {
     return size;
-  }
-
-  Context context() {
-    return context;
   }
 
   private void closeNow(Subscriber subscriber) {

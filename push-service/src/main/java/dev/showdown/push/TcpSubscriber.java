@@ -1,13 +1,17 @@
 package dev.showdown.push;
 
-import io.vertx.core.net.NetSocket;
+import io.netty.channel.Channel;
 
-/** A plain TCP listener: each push is the message followed by a newline; liveness is TCP keep-alive's job. */
+/**
+ * A plain TCP listener on a bare Netty channel: each push is the message followed by a newline, written from
+ * the one buffer every connection shares; liveness is TCP keep-alive's job. The channel's write-buffer high-water
+ * mark is the write queue, so "full" is Netty's own unwritable state.
+ */
 final class TcpSubscriber extends Subscriber {
-  private final NetSocket socket;
+  private final Channel channel;
 
-  TcpSubscriber(NetSocket socket) {
-    this.socket = socket;
+  TcpSubscriber(Channel channel) {
+    this.channel = channel;
   }
 
   @Override
@@ -17,12 +21,12 @@ final class TcpSubscriber extends Subscriber {
 
   @Override
   boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return !channel.isWritable();
   }
 
   @Override
   void push(Tick tick) {
-    socket.write(tick.tcpLine);
+    channel.writeAndFlush(tick.tcpLine(), channel.voidPromise());
   }
 
   @Override
@@ -32,6 +36,6 @@ final class TcpSubscriber extends Subscriber {
 
   @Override
   void close() {
-    socket.close();
+    channel.close();
   }
 }

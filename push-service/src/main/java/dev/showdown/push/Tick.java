@@ -2,11 +2,9 @@ package dev.showdown.push;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * One push, encoded once for every connection of every loop: the TCP line and the WebSocket text frame share
@@ -16,7 +14,7 @@ final class Tick {
   final long seq;
   final long tsMicros;
   final byte[] message;
-  final Buffer tcpLine;
+  private final ByteBuf tcpLine;
   private final ByteBuf textPayload;
 
   Tick(long seq, long tsMicros, byte[] message) {
@@ -26,7 +24,7 @@ final class Tick {
     byte[] line = new byte[message.length + 1];
     System.arraycopy(message, 0, line, 0, message.length);
     line[message.length] = '\n';
-    this.tcpLine = BufferInternal.buffer(readOnlyDirect(line));
+    this.tcpLine = readOnlyDirect(line);
     this.textPayload = readOnlyDirect(message);
   }
 
@@ -42,6 +40,11 @@ final class Tick {
     long seq = PushMessage.seq(message, 0, message.length);
     long ts = PushMessage.tsMicros(message, 0, message.length);
     return seq < 0 || ts < 0 ? null : new Tick(seq, ts, message);
+  }
+
+  /** The message and its newline for one connection: a view, since a partial write moves its reader index. */
+  ByteBuf tcpLine() {
+    return tcpLine.duplicate();
   }
 
   /**

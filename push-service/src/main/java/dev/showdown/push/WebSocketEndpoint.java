@@ -10,16 +10,16 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
 
-/** {@code GET /push}: upgrades to a WebSocket that joins the shard of the event loop that accepted it. */
+/** {@code GET /push}: upgrades to a WebSocket that joins the shard of its channel's event loop. */
 final class WebSocketEndpoint {
-  private final Shard shard;
+  private final Shards shards;
   private final PushStats stats;
   private final AdmissionGate admission;
   private final int writeQueueBytes;
   private final Duration heartbeat;
 
-  WebSocketEndpoint(Shard shard, PushStats stats, AdmissionGate admission, PushSettings settings) {
-    this.shard = shard;
+  WebSocketEndpoint(Shards shards, PushStats stats, AdmissionGate admission, PushSettings settings) {
+    this.shards = shards;
     this.stats = stats;
     this.admission = admission;
     this.writeQueueBytes = settings.writeQueueBytes();
@@ -45,11 +45,11 @@ final class WebSocketEndpoint {
         return;
       }
       SocketTuning.apply(connection.channel(), heartbeat, writeQueueBytes);
-      join(upgraded.result());
+      join(upgraded.result(), shards.of(connection.channel().eventLoop()));
     });
   }
 
-  private void join(ServerWebSocket webSocket) {
+  private void join(ServerWebSocket webSocket, Shard shard) {
     webSocket.setWriteQueueMaxSize(writeQueueBytes);
     WebSocketSubscriber subscriber = new WebSocketSubscriber(webSocket);
     webSocket.exceptionHandler(failure -> stats.countSocketError());

@@ -33,8 +33,8 @@ class ClusterTest {
     redis = TestRedis.start();
     clients = Vertx.vertx();
     PushSettings settings = PushSettings.forTest(Duration.ofHours(1), TOKEN).withRedis(redis.url());
-    serviceA = new PushService(settings, "127.0.0.1", 1);
-    serviceB = new PushService(settings, "127.0.0.1", 1);
+    serviceA = new PushService(settings, "127.0.0.1");
+    serviceB = new PushService(settings, "127.0.0.1");
     nodeA = RunningService.start(serviceA, ServiceOptions.loopback(1));
     nodeB = RunningService.start(serviceB, ServiceOptions.loopback(1));
   }

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.NetTransport;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.ServiceOptions;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PushServiceTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -42,13 +45,30 @@ class PushServiceTest {
   }
 
   private void start(PushSettings settings) {
-    service = new PushService(settings, "127.0.0.1", 2);
-    running = RunningService.start(service, ServiceOptions.loopback(2));
+    start(settings, NetTransport.NATIVE);
+  }
+
+  private void start(PushSettings settings, NetTransport transport) {
+    service = new PushService(settings, "127.0.0.1");
+    running = RunningService.start(service, ServiceOptions.loopback(2).withTransport(transport));
   }
 
   @Test
   void everyIntervalBothProtocolsGetTheSame100ByteMessageInOrder() throws Exception {
     start(PushSettings.forTest(Duration.ofMillis(100), null));
+    assertBothProtocolsGetTheSameMessagesInOrder();
+  }
+
+  /** The TCP listener is bare Netty on whatever transport Vert.x runs: the io_uring one must serve it too. */
+  @Test
+  void onIoUringBothProtocolsGetTheSameMessagesInOrder() throws Exception {
+    assumeTrue(Transport.IO_URING.available(), "io_uring unavailable here");
+    start(PushSettings.forTest(Duration.ofMillis(100), null), NetTransport.IO_URING);
+    assertThat(running.server().transport()).isEqualTo("io_uring");
+    assertBothProtocolsGetTheSameMessagesInOrder();
+  }
+
+  private void assertBothProtocolsGetTheSameMessagesInOrder() throws Exception {
     Listener tcp = Listener.tcp(clients, service.tcpPort());
     Listener webSocket = Listener.webSocket(clients, running.port());
 

@@ -27,7 +27,7 @@ class SlowConsumerTest {
   void setUp() {
     clients = Vertx.vertx();
     PushSettings settings = PushSettings.forTest(Duration.ofMillis(5), null).withSlowTimeout(Duration.ofMillis(500));
-    service = new PushService(settings, "127.0.0.1", 2);
+    service = new PushService(settings, "127.0.0.1");
     running = RunningService.start(service, ServiceOptions.loopback(2));
   }
 

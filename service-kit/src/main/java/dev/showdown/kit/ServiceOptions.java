@@ -1,5 +1,6 @@
 package dev.showdown.kit;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -19,6 +20,11 @@ public final class ServiceOptions {
   @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", description = "Event-loop threads (env EVENT_LOOPS); 0 means one per core")
   int eventLoops;
 
+  @Option(names = "--transport", defaultValue = "${env:TRANSPORT:-native}", converter = TransportConverter.class,
+      description = "Network transport (env TRANSPORT): native (epoll on Linux, kqueue on macOS, else NIO), "
+          + "io_uring (Linux 5.10+; the start fails if it is unavailable) or nio. Default: ${DEFAULT-VALUE}")
+  NetTransport transport;
+
   @Option(names = "--metrics", defaultValue = "${env:METRICS:-true}", arity = "1", description = "Record Prometheus metrics for /metrics (env METRICS). Default: ${DEFAULT-VALUE}")
   boolean metrics;
 
@@ -36,6 +42,7 @@ public final class ServiceOptions {
     options.port = 0;
     options.eventLoops = eventLoops;
     options.metrics = true;
+    options.transport = NetTransport.NATIVE;
     options.shutdownGrace = Duration.ofSeconds(5);
     return options;
   }
@@ -47,6 +54,7 @@ public final class ServiceOptions {
     copy.port = otherPort;
     copy.eventLoops = otherEventLoops;
     copy.metrics = metrics;
+    copy.transport = transport;
     copy.shutdownGrace = shutdownGrace;
     return copy;
   }
@@ -63,6 +71,15 @@ public final class ServiceOptions {
     return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
   }
 
+  public NetTransport transport() {
+    return transport;
+  }
+
+  public ServiceOptions withTransport(NetTransport chosen) {
+    transport = chosen;
+    return this;
+  }
+
   public boolean metrics() {
     return metrics;
   }
@@ -74,5 +91,12 @@ public final class ServiceOptions {
   public ServiceOptions withMetrics(boolean enabled) {
     metrics = enabled;
     return this;
+  }
+
+  static final class TransportConverter implements CommandLine.ITypeConverter<NetTransport> {
+    @Override
+    public NetTransport convert(String value) {
+      return NetTransport.parse(value);
+    }
   }
 }

@@ -6,7 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -27,33 +29,38 @@ public final class ServiceServer {
   private final HttpService service;
   private final List<HttpServerVerticle> servers;
   private final String host;
+  private final String transport;
   private Future<Void> stopped;
 
-  private ServiceServer(Vertx vertx, HttpService service, List<HttpServerVerticle> servers, String host) {
+  private ServiceServer(Vertx vertx, HttpService service, List<HttpServerVerticle> servers, String host,
+                        String transport) {
     this.vertx = vertx;
     this.service = service;
     this.servers = servers;
     this.host = host;
+    this.transport = transport;
   }
 
   /** Starts {@code service}; the future fails (and everything started is closed) if the port is taken. */
   public static Future<ServiceServer> start(HttpService service, ServiceOptions options) {
     int eventLoops = options.eventLoops();
-    VertxOptions vertxOptions = new VertxOptions()
-        .setEventLoopPoolSize(eventLoops)
-        .setPreferNativeTransport(true);
-    Vertx vertx;
+    VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(eventLoops);
+    Transport transport;
+    try {
+      transport = options.transport().vertxTransport();
+    } catch (IllegalStateException unavailable) {
+      return Future.failedFuture(unavailable);
+    }
+    VertxBuilder builder = Vertx.builder().withTransport(transport);
     Handler<RoutingContext> metricsHandler = null;
     if (options.metrics()) {
       PrometheusMeterRegistry registry = Metrics.newRegistry();
-      vertx = Vertx.builder()
-          .with(vertxOptions.setMetricsOptions(Metrics.options()))
-          .withMetrics(new MicrometerMetricsFactory(registry))
-          .build();
+      builder.with(vertxOptions.setMetricsOptions(Metrics.options())).withMetrics(new MicrometerMetricsFactory(registry));
       metricsHandler = PrometheusScrapingHandler.create(registry);
     } else {
-      vertx = Vertx.builder().with(vertxOptions).build();
+      builder.with(vertxOptions);
     }
+    Vertx vertx = builder.build();
     Handler<RoutingContext> scraper = metricsHandler;
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     int port;
@@ -73,7 +80,7 @@ public final class ServiceServer {
     Future<ServiceServer> started = service.start(vertx)
         .compose(v -> vertx.deployVerticle(newServer, new DeploymentOptions().setInstances(eventLoops)))
         .compose(all -> sharesOnePort(servers))
-        .map(all -> new ServiceServer(vertx, service, servers, options.host()));
+        .map(all -> new ServiceServer(vertx, service, servers, options.host(), transport.name()));
     // The outcome is reported before Vert.x closes: a listener on the close itself could be scheduled on an
     // event loop that the close has already shut down, and the caller would wait forever.
     Promise<ServiceServer> outcome = Promise.promise();
@@ -111,7 +118,7 @@ public final class ServiceServer {
   }
 
   public String transport() {
-    return vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+    return transport;
   }
 
   public int eventLoops() {

@@ -19,7 +19,7 @@ class PushClientTest {
   private PushService service;
 
   private void start(PushSettings settings) {
-    service = new PushService(settings, "127.0.0.1", 1);
+    service = new PushService(settings, "127.0.0.1");
     server = ServiceServer.start(service, ServiceOptions.loopback(1)).await();
   }
 

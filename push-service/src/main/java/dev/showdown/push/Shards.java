@@ -1,0 +1,44 @@
+package dev.showdown.push;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One shard per event loop, found by the loop a connection's channel is registered on, so that each shard is
+ * touched only by its own loop whatever the protocol or the server that accepted the connection.
+ */
+final class Shards {
+  private final Map<EventExecutor, Shard> byLoop = new IdentityHashMap<>();
+  private final List<Shard> all = new ArrayList<>();
+
+  Shards(EventExecutorGroup loops, Function<EventExecutor, Shard> newShard) {
+    for (EventExecutor loop : loops) {
+      Shard shard = newShard.apply(loop);
+      byLoop.put(loop, shard);
+      all.add(shard);
+    }
+  }
+
+  Shard of(EventLoop loop) {
+    Shard shard = byLoop.get(loop);
+    if (shard == null) {
+      throw new IllegalStateException("no shard for event loop " + loop);
+    }
+    return shard;
+  }
+
+  /** Runs {@code action} on every shard, each on its own loop. */
+  void eachOnItsLoop(Consumer<Shard> action) {
+    for (Shard shard : all) {
+      shard.runOnLoop(() -> action.accept(shard));
+    }
+  }
+}

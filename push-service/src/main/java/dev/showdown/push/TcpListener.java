@@ -1,0 +1,116 @@
+package dev.showdown.push;
+
+import dev.showdown.kit.AdmissionGate;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.VertxInternal;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plain TCP port, on bare Netty channels served by the Vert.x event loops: a Vert.x connection object keeps
+ * several kilobytes of queues per connection that a listener which only ever receives has no use for. Each
+ * accepted channel joins the shard of the loop it is registered on.
+ */
+final class TcpListener {
+  private static final ByteBuf REFUSED = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(
+      "{\"error\":\"too many connections\"}\n", StandardCharsets.US_ASCII).asReadOnly());
+
+  private final Channel server;
+
+  private TcpListener(Channel server) {
+    this.server = server;
+  }
+
+  static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
+                                   PushStats stats, AdmissionGate admission) {
+    int queue = settings.writeQueueBytes();
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
+        .channelFactory(vertx.transport().serverChannelFactory(false))
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(queue / 2, queue))
+        .childHandler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            accept(channel, shards.of(channel.eventLoop()), settings, stats, admission);
+          }
+        });
+    Promise<TcpListener> bound = Promise.promise();
+    bootstrap.bind(host, port).addListener((ChannelFutureListener) done -> {
+      if (done.isSuccess()) {
+        bound.complete(new TcpListener(done.channel()));
+      } else {
+        bound.fail(done.cause());
+      }
+    });
+    return bound.future();
+  }
+
+  private static void accept(Channel channel, Shard shard, PushSettings settings, PushStats stats,
+                             AdmissionGate admission) {
+    if (!admission.tryAdmit()) {
+      stats.countRefused();
+      channel.writeAndFlush(REFUSED.duplicate()).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    SocketTuning.apply(channel, settings.heartbeat(), settings.writeQueueBytes());
+    TcpSubscriber subscriber = new TcpSubscriber(channel);
+    channel.pipeline().addLast(new Listening(shard, subscriber, stats));
+    shard.add(subscriber);
+  }
+
+  int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** Stops accepting; the connections stay until the shards close them. */
+  Future<Void> close() {
+    Promise<Void> closed = Promise.promise();
+    server.close().addListener(done -> closed.complete());
+    return closed.future();
+  }
+
+  /** Listeners have nothing to say: what they send is discarded; a closed channel leaves its shard. */
+  private static final class Listening extends ChannelInboundHandlerAdapter {
+    private final Shard shard;
+    private final TcpSubscriber subscriber;
+    private final PushStats stats;
+
+    Listening(Shard shard, TcpSubscriber subscriber, PushStats stats) {
+      this.shard = shard;
+      this.subscriber = subscriber;
+      this.stats = stats;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ReferenceCountUtil.release(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      shard.remove(subscriber);
+    }
+
+    /** A reset or a failed write: counted, not logged, and the channel closed. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      stats.countSocketError();
+      ctx.close();
+    }
+  }
+}
