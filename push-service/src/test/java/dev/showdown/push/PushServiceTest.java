@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +83,29 @@ class PushServiceTest {
     assertConsecutive(webSocket.seqs());
     assertThat(service.stats().open(Protocol.TCP)).isEqualTo(1);
     assertThat(service.stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
+  }
+
+  /** A reset is counted, not logged per connection, frees the place, and costs the other listeners nothing. */
+  @Test
+  void tcpListenersThatVanishWithAResetAreCountedAndFreedWhileOthersKeepReceiving() throws Exception {
+    start(PushSettings.forTest(Duration.ofMillis(50), null));
+    Listener stays = Listener.tcp(clients, service.tcpPort());
+    List<Socket> vanishing = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Socket socket = new Socket("127.0.0.1", service.tcpPort());
+      socket.setSoLinger(true, 0);
+      vanishing.add(socket);
+    }
+    Await.until("21 connections", () -> service.stats().open() == 21, WAIT);
+    for (Socket socket : vanishing) {
+      socket.close();
+    }
+
+    Await.until("the reset connections to be freed", () -> service.stats().open() == 1, WAIT);
+    assertThat(service.stats().socketErrors()).isPositive();
+    int before = stays.seqs().size();
+    stays.awaitMessages(received -> received.size() >= before + 3, WAIT);
+    assertConsecutive(stays.seqs());
   }
 
   @Test
