@@ -60,7 +60,7 @@ public final class UserGrpcServer {
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
-        .channelType(transport.serverChannel())
+        .channelFactory(transport.serverChannels())
         .bossEventLoopGroup(eventLoops)
         .workerEventLoopGroup(eventLoops)
         .flowControlWindow(options.flowControlWindow())

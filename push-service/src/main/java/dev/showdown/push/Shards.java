@@ -4,9 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,13 +15,10 @@ import java.util.function.Function;
  */
 final class Shards {
   private final Map<EventExecutor, Shard> byLoop = new IdentityHashMap<>();
-  private final List<Shard> all = new ArrayList<>();
 
   Shards(EventExecutorGroup loops, Function<EventExecutor, Shard> newShard) {
     for (EventExecutor loop : loops) {
-      Shard shard = newShard.apply(loop);
-      byLoop.put(loop, shard);
-      all.add(shard);
+      byLoop.put(loop, newShard.apply(loop));
     }
   }
 
@@ -37,7 +32,7 @@ final class Shards {
 
   /** Runs {@code action} on every shard, each on its own loop. */
   void eachOnItsLoop(Consumer<Shard> action) {
-    for (Shard shard : all) {
+    for (Shard shard : byLoop.values()) {
       shard.runOnLoop(() -> action.accept(shard));
     }
   }

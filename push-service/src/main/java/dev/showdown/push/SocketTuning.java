@@ -29,15 +29,21 @@ final class SocketTuning {
     int seconds = (int) Math.max(1, heartbeat.toSeconds());
     int userTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, heartbeat.toMillis() * KEEPALIVE_PROBES);
     if (channel instanceof EpollSocketChannel) {
-      config.setOption(EpollChannelOption.TCP_KEEPIDLE, seconds);
-      config.setOption(EpollChannelOption.TCP_KEEPINTVL, seconds);
-      config.setOption(EpollChannelOption.TCP_KEEPCNT, KEEPALIVE_PROBES);
-      config.setOption(EpollChannelOption.TCP_USER_TIMEOUT, userTimeoutMillis);
+      probes(config, EpollChannelOption.TCP_KEEPIDLE, EpollChannelOption.TCP_KEEPINTVL, EpollChannelOption.TCP_KEEPCNT,
+          EpollChannelOption.TCP_USER_TIMEOUT, seconds, userTimeoutMillis);
     } else if (channel instanceof IoUringSocketChannel) {
-      config.setOption(IoUringChannelOption.TCP_KEEPIDLE, seconds);
-      config.setOption(IoUringChannelOption.TCP_KEEPINTVL, seconds);
-      config.setOption(IoUringChannelOption.TCP_KEEPCNT, KEEPALIVE_PROBES);
-      config.setOption(IoUringChannelOption.TCP_USER_TIMEOUT, userTimeoutMillis);
+      probes(config, IoUringChannelOption.TCP_KEEPIDLE, IoUringChannelOption.TCP_KEEPINTVL,
+          IoUringChannelOption.TCP_KEEPCNT, IoUringChannelOption.TCP_USER_TIMEOUT, seconds, userTimeoutMillis);
     }
+  }
+
+  /** Each native transport names the same socket options with its own constants. */
+  private static void probes(ChannelConfig config, ChannelOption<Integer> idle, ChannelOption<Integer> interval,
+                             ChannelOption<Integer> count, ChannelOption<Integer> userTimeout, int seconds,
+                             int userTimeoutMillis) {
+    config.setOption(idle, seconds);
+    config.setOption(interval, seconds);
+    config.setOption(count, KEEPALIVE_PROBES);
+    config.setOption(userTimeout, userTimeoutMillis);
   }
 }

@@ -23,8 +23,11 @@ public enum NetTransport {
     throw new IllegalArgumentException("unknown transport '" + name + "' (expected native, io_uring or nio)");
   }
 
-  /** The Vert.x transport to build with; io_uring fails here, with the kernel's or loader's reason, if unavailable. */
-  Transport vertxTransport() {
+  /**
+   * The Vert.x transport to build with (its {@code implementation()} also serves bare Netty servers, e.g. gRPC);
+   * io_uring fails here, with the kernel's or loader's reason, if unavailable.
+   */
+  public Transport vertxTransport() {
     return switch (this) {
       case NATIVE -> {
         Transport nativeTransport = Transport.nativeTransport();
