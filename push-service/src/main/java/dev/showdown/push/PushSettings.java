@@ -47,6 +47,10 @@ public record PushSettings(int tcpPort, Duration interval, String adminToken, St
     return new PushSettings(tcpPort, interval, adminToken, redisUrl, max, slowTimeout, heartbeat, writeQueueBytes);
   }
 
+  public PushSettings withHeartbeat(Duration period) {
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, slowTimeout, period, writeQueueBytes);
+  }
+
   public PushSettings withSlowTimeout(Duration timeout) {
     return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, timeout, heartbeat, writeQueueBytes);
   }

@@ -3,6 +3,7 @@ package dev.showdown.push;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.uring.IoUringChannelOption;
@@ -11,8 +12,9 @@ import io.netty.channel.uring.IoUringSocketChannel;
 import java.time.Duration;
 
 /**
- * Bounds what the kernel holds for one connection and makes it notice a vanished peer: a fixed send buffer
- * (autotuning would let a stalled reader pin up to {@code tcp_wmem}'s 4 MB before the write queue ever fills),
+ * Bounds what one connection may hold and makes it notice a vanished peer: the write queue as the channel's
+ * write-buffer high-water mark, a fixed send buffer of the same size (autotuning would let a stalled reader pin
+ * up to {@code tcp_wmem}'s 4 MB before the write queue ever fills),
  * keep-alive probes after one heartbeat of silence, and a user timeout that aborts a connection whose sent data
  * stays unacknowledged for three heartbeats. The probe timings need a native transport; NIO keeps the system's.
  */
@@ -22,10 +24,11 @@ final class SocketTuning {
   private SocketTuning() {
   }
 
-  static void apply(Channel channel, Duration heartbeat, int sendBufferBytes) {
+  static void apply(Channel channel, Duration heartbeat, int writeQueueBytes) {
     ChannelConfig config = channel.config();
+    config.setWriteBufferWaterMark(new WriteBufferWaterMark(writeQueueBytes / 2, writeQueueBytes));
     config.setOption(ChannelOption.SO_KEEPALIVE, true);
-    config.setOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
+    config.setOption(ChannelOption.SO_SNDBUF, writeQueueBytes);
     int seconds = (int) Math.max(1, heartbeat.toSeconds());
     int userTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, heartbeat.toMillis() * KEEPALIVE_PROBES);
     if (channel instanceof EpollSocketChannel) {

@@ -1,8 +1,12 @@
 package dev.showdown.push;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.ReferenceCountUtil;
+
 /**
- * One open connection as its shard sees it: where a push goes, and since when its write queue has been full.
- * Touched only on its shard's event loop.
+ * One open connection as its shard sees it: a bare Netty channel, where a push goes, and since when its write
+ * queue has been full. Touched only on its shard's event loop.
  */
 abstract class Subscriber {
   /** Position in the shard's array, for removal in constant time; -1 once removed. */
@@ -10,14 +14,30 @@ abstract class Subscriber {
   /** {@link System#nanoTime()} when a push first found the write queue full; 0 while it drains. */
   long fullSinceNanos;
 
+  final Channel channel;
+
+  Subscriber(Channel channel) {
+    this.channel = channel;
+  }
+
   abstract Protocol protocol();
 
-  abstract boolean writeQueueFull();
+  /** The channel's write-buffer high-water mark is the write queue, so "full" is Netty's own unwritable state. */
+  final boolean writeQueueFull() {
+    return !channel.isWritable();
+  }
 
   abstract void push(Tick tick);
 
   /** Called every heartbeat period; returns false when the peer has not answered the previous one. */
   abstract boolean heartbeat();
 
-  abstract void close();
+  /** What the peer sent. Listeners have nothing to say, so by default it is discarded. */
+  void received(ChannelHandlerContext ctx, Object message) {
+    ReferenceCountUtil.release(message);
+  }
+
+  void close() {
+    channel.close();
+  }
 }

@@ -6,12 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.VertxInternal;
@@ -36,13 +32,11 @@ final class TcpListener {
 
   static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
                                    PushStats stats, AdmissionGate admission) {
-    int queue = settings.writeQueueBytes();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
         .channelFactory(vertx.transport().serverChannelFactory(false))
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(queue / 2, queue))
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
@@ -82,35 +76,5 @@ final class TcpListener {
     Promise<Void> closed = Promise.promise();
     server.close().addListener(done -> closed.complete());
     return closed.future();
-  }
-
-  /** Listeners have nothing to say: what they send is discarded; a closed channel leaves its shard. */
-  private static final class Listening extends ChannelInboundHandlerAdapter {
-    private final Shard shard;
-    private final TcpSubscriber subscriber;
-    private final PushStats stats;
-
-    Listening(Shard shard, TcpSubscriber subscriber, PushStats stats) {
-      this.shard = shard;
-      this.subscriber = subscriber;
-      this.stats = stats;
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ReferenceCountUtil.release(msg);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      shard.remove(subscriber);
-    }
-
-    /** A reset or a failed write: counted, not logged, and the channel closed. */
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      stats.countSocketError();
-      ctx.close();
-    }
   }
 }

@@ -3,25 +3,17 @@ package dev.showdown.push;
 import io.netty.channel.Channel;
 
 /**
- * A plain TCP listener on a bare Netty channel: each push is the message followed by a newline, written from
- * the one buffer every connection shares; liveness is TCP keep-alive's job. The channel's write-buffer high-water
- * mark is the write queue, so "full" is Netty's own unwritable state.
+ * A plain TCP listener: each push is the message followed by a newline, written from the one buffer every
+ * connection shares; liveness is TCP keep-alive's job.
  */
 final class TcpSubscriber extends Subscriber {
-  private final Channel channel;
-
   TcpSubscriber(Channel channel) {
-    this.channel = channel;
+    super(channel);
   }
 
   @Override
   Protocol protocol() {
     return Protocol.TCP;
-  }
-
-  @Override
-  boolean writeQueueFull() {
-    return !channel.isWritable();
   }
 
   @Override
@@ -32,10 +24,5 @@ final class TcpSubscriber extends Subscriber {
   @Override
   boolean heartbeat() {
     return true;
-  }
-
-  @Override
-  void close() {
-    channel.close();
   }
 }

@@ -2,20 +2,18 @@ package dev.showdown.push;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
- * One push, encoded once for every connection of every loop: the TCP line and the WebSocket text frame share
- * the same 100 bytes. The buffers are read-only and unreleasable, so any number of writes may share them.
+ * One push, encoded once for every connection of every loop: the TCP line and the WebSocket text frame, each
+ * written to its connections as views of one buffer. The buffers are read-only and unreleasable, so any number
+ * of writes may share them.
  */
 final class Tick {
   final long seq;
   final long tsMicros;
   final byte[] message;
   private final ByteBuf tcpLine;
-  private final ByteBuf textPayload;
+  private final ByteBuf webSocketFrame;
 
   Tick(long seq, long tsMicros, byte[] message) {
     this.seq = seq;
@@ -25,7 +23,7 @@ final class Tick {
     System.arraycopy(message, 0, line, 0, message.length);
     line[message.length] = '\n';
     this.tcpLine = readOnlyDirect(line);
-    this.textPayload = readOnlyDirect(message);
+    this.webSocketFrame = readOnlyDirect(textFrame(message));
   }
 
   static Tick encode(long seq, long tsMicros) {
@@ -47,12 +45,24 @@ final class Tick {
     return tcpLine.duplicate();
   }
 
+  /** The message as one encoded WebSocket text frame, for one connection. */
+  ByteBuf webSocketFrame() {
+    return webSocketFrame.duplicate();
+  }
+
   /**
-   * A text frame of this tick's message for one connection. Frames cannot be shared: encoding one moves its
-   * buffer's reader index, so each gets its own view (a few small objects) of the one payload.
+   * A final, unmasked text frame (RFC 6455 5.2): FIN and opcode 0x1, then the length in the one byte a payload
+   * under 126 bytes takes, then the message, which is ASCII and therefore valid UTF-8.
    */
-  WebSocketFrame textFrame() {
-    return new WebSocketFrameImpl(WebSocketFrameType.TEXT, textPayload.duplicate(), true);
+  static byte[] textFrame(byte[] message) {
+    if (message.length > 125) {
+      throw new IllegalArgumentException("a " + message.length + "-byte message needs an extended length");
+    }
+    byte[] frame = new byte[message.length + 2];
+    frame[0] = (byte) 0x81;
+    frame[1] = (byte) message.length;
+    System.arraycopy(message, 0, frame, 2, message.length);
+    return frame;
   }
 
   /** Direct memory: the epoll transport writes it as is instead of copying a heap buffer per connection. */

@@ -2,28 +2,31 @@ package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.JsonResponses;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Duration;
-
-/** {@code GET /push}: upgrades to a WebSocket that joins the shard of its channel's event loop. */
+/**
+ * {@code GET /push}: Vert.x performs the WebSocket upgrade (handshake, 101, request metrics), then the channel is
+ * taken over and joins the shard of its event loop. Vert.x's WebSocket object keeps two 1,024-slot queues and a
+ * frame assembler per connection, about 10 KB, that a listener which only ever receives has no use for.
+ */
 final class WebSocketEndpoint {
   private final Shards shards;
   private final PushStats stats;
   private final AdmissionGate admission;
-  private final int writeQueueBytes;
-  private final Duration heartbeat;
+  private final PushSettings settings;
 
   WebSocketEndpoint(Shards shards, PushStats stats, AdmissionGate admission, PushSettings settings) {
     this.shards = shards;
     this.stats = stats;
     this.admission = admission;
-    this.writeQueueBytes = settings.writeQueueBytes();
-    this.heartbeat = settings.heartbeat();
+    this.settings = settings;
   }
 
   void handle(RoutingContext ctx) {
@@ -37,23 +40,31 @@ final class WebSocketEndpoint {
       JsonResponses.error(ctx.response(), 503, "too many connections");
       return;
     }
-    ConnectionBase connection = (ConnectionBase) request.connection();
+    Channel channel = ((ConnectionBase) request.connection()).channel();
     request.toWebSocket().onComplete(upgraded -> {
-      if (upgraded.failed()) {
+      if (upgraded.failed() || !channel.isActive()) {
+        // Vert.x still owns the channel (and will see it close), so only the place is given back.
         admission.release();
         stats.countSocketError();
         return;
       }
-      SocketTuning.apply(connection.channel(), heartbeat, writeQueueBytes);
-      join(upgraded.result(), shards.of(connection.channel().eventLoop()));
+      takeOver(channel);
     });
   }
 
-  private void join(ServerWebSocket webSocket, Shard shard) {
-    webSocket.setWriteQueueMaxSize(writeQueueBytes);
-    WebSocketSubscriber subscriber = new WebSocketSubscriber(webSocket);
-    webSocket.exceptionHandler(failure -> stats.countSocketError());
-    webSocket.closeHandler(v -> shard.remove(subscriber));
+  /**
+   * Runs on the channel's event loop, so nothing can reach the pipeline between the two steps. Vert.x is told the
+   * connection has ended (its WebSocket and connection gauges then count only what it still serves; the push
+   * meters count listeners), and its handler is replaced by the listener's.
+   */
+  private void takeOver(Channel channel) {
+    SocketTuning.apply(channel, settings.heartbeat(), settings.writeQueueBytes());
+    Shard shard = shards.of(channel.eventLoop());
+    WebSocketSubscriber subscriber = new WebSocketSubscriber(channel);
+    ChannelPipeline pipeline = channel.pipeline();
+    ChannelHandlerContext vertx = pipeline.context(VertxHandler.class);
+    ((VertxHandler<?>) vertx.handler()).channelInactive(vertx);
+    pipeline.replace(vertx.name(), "listening", new Listening(shard, subscriber, stats));
     shard.add(subscriber);
   }
 }

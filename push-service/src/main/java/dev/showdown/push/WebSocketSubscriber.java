@@ -1,18 +1,30 @@
 package dev.showdown.push;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 
-/** A WebSocket listener: each push is one text frame; a ping each heartbeat must be answered by the next. */
+/**
+ * A WebSocket listener on the channel taken over after the upgrade: each push is one text frame, written
+ * pre-encoded from the buffer every connection shares (it passes the frame encoder untouched); a ping each
+ * heartbeat must be answered by the next. The peer's pings are answered and its close is echoed (RFC 6455 5.5).
+ */
 final class WebSocketSubscriber extends Subscriber {
-  private static final Buffer PING = Buffer.buffer("hb");
+  /** A ping with no payload: FIN + opcode 0x9, length 0 (server frames are not masked). */
+  private static final ByteBuf PING = constant(0x89, 0x00);
+  /** A close with status 1001 "going away": FIN + opcode 0x8, length 2, the code. */
+  private static final ByteBuf GOING_AWAY = constant(0x88, 0x02, 0x03, 0xE9);
 
-  private final ServerWebSocket webSocket;
   private boolean awaitingPong;
 
-  WebSocketSubscriber(ServerWebSocket webSocket) {
-    this.webSocket = webSocket;
-    webSocket.pongHandler(pong -> awaitingPong = false);
+  WebSocketSubscriber(Channel channel) {
+    super(channel);
   }
 
   @Override
@@ -21,13 +33,8 @@ final class WebSocketSubscriber extends Subscriber {
   }
 
   @Override
-  boolean writeQueueFull() {
-    return webSocket.writeQueueFull();
-  }
-
-  @Override
   void push(Tick tick) {
-    webSocket.writeFrame(tick.textFrame());
+    channel.writeAndFlush(tick.webSocketFrame(), channel.voidPromise());
   }
 
   @Override
@@ -36,12 +43,38 @@ final class WebSocketSubscriber extends Subscriber {
       return false;
     }
     awaitingPong = true;
-    webSocket.writePing(PING);
+    channel.writeAndFlush(PING.duplicate(), channel.voidPromise());
     return true;
   }
 
   @Override
+  void received(ChannelHandlerContext ctx, Object message) {
+    try {
+      if (message instanceof PongWebSocketFrame) {
+        awaitingPong = false;
+      } else if (message instanceof PingWebSocketFrame ping) {
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()), ctx.voidPromise());
+      } else if (message instanceof CloseWebSocketFrame close) {
+        ctx.writeAndFlush(new CloseWebSocketFrame(true, 0, close.content().retain()))
+            .addListener(ChannelFutureListener.CLOSE);
+      }
+    } finally {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  /** Says goodbye if the socket will take it, without waiting: a stalled reader is closed all the same. */
+  @Override
   void close() {
-    webSocket.close();
+    channel.writeAndFlush(GOING_AWAY.duplicate(), channel.voidPromise());
+    channel.close();
+  }
+
+  private static ByteBuf constant(int... bytes) {
+    ByteBuf buffer = Unpooled.directBuffer(bytes.length);
+    for (int b : bytes) {
+      buffer.writeByte(b);
+    }
+    return Unpooled.unreleasableBuffer(buffer.asReadOnly());
   }
 }

@@ -1,9 +1,6 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.NetTransport;
-import dev.showdown.kit.RunningService;
-import dev.showdown.kit.ServiceOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
@@ -12,9 +9,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.transport.Transport;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.Socket;
 import java.time.Duration;
@@ -29,35 +25,12 @@ class PushServiceTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String TOKEN = "s3cret";
 
-  private Vertx clients;
-  private RunningService running;
-  private PushService service;
-
-  @BeforeEach
-  void setUp() {
-    clients = Vertx.vertx();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (running != null) {
-      running.close();
-    }
-    clients.close().await();
-  }
-
-  private void start(PushSettings settings) {
-    start(settings, NetTransport.NATIVE);
-  }
-
-  private void start(PushSettings settings, NetTransport transport) {
-    service = new PushService(settings, "127.0.0.1");
-    running = RunningService.start(service, ServiceOptions.loopback(2).withTransport(transport));
-  }
+  @RegisterExtension
+  final PushFixture push = new PushFixture();
 
   @Test
   void everyIntervalBothProtocolsGetTheSame100ByteMessageInOrder() throws Exception {
-    start(PushSettings.forTest(Duration.ofMillis(100), null));
+    push.start(PushSettings.forTest(Duration.ofMillis(100), null));
     assertBothProtocolsGetTheSameMessagesInOrder();
   }
 
@@ -65,14 +38,14 @@ class PushServiceTest {
   @Test
   void onIoUringBothProtocolsGetTheSameMessagesInOrder() throws Exception {
     assumeTrue(Transport.IO_URING.available(), "io_uring unavailable here");
-    start(PushSettings.forTest(Duration.ofMillis(100), null), NetTransport.IO_URING);
-    assertThat(running.server().transport()).isEqualTo("io_uring");
+    push.start(PushSettings.forTest(Duration.ofMillis(100), null), NetTransport.IO_URING);
+    assertThat(push.running().server().transport()).isEqualTo("io_uring");
     assertBothProtocolsGetTheSameMessagesInOrder();
   }
 
   private void assertBothProtocolsGetTheSameMessagesInOrder() throws Exception {
-    Listener tcp = Listener.tcp(clients, service.tcpPort());
-    Listener webSocket = Listener.webSocket(clients, running.port());
+    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
+    Listener webSocket = Listener.webSocket(push.clients(), push.running().port());
 
     List<String> tcpMessages = tcp.awaitMessages(received -> received.size() >= 3, WAIT);
     List<String> wsMessages = webSocket.awaitMessages(received -> received.size() >= 3, WAIT);
@@ -81,28 +54,28 @@ class PushServiceTest {
     assertThat(wsMessages).allSatisfy(message -> assertThat(message).hasSize(PushMessage.SIZE).startsWith("{\"seq\":"));
     assertConsecutive(tcp.seqs());
     assertConsecutive(webSocket.seqs());
-    assertThat(service.stats().open(Protocol.TCP)).isEqualTo(1);
-    assertThat(service.stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
+    assertThat(push.service().stats().open(Protocol.TCP)).isEqualTo(1);
+    assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
   }
 
   /** A reset is counted, not logged per connection, frees the place, and costs the other listeners nothing. */
   @Test
   void tcpListenersThatVanishWithAResetAreCountedAndFreedWhileOthersKeepReceiving() throws Exception {
-    start(PushSettings.forTest(Duration.ofMillis(50), null));
-    Listener stays = Listener.tcp(clients, service.tcpPort());
+    push.start(PushSettings.forTest(Duration.ofMillis(50), null));
+    Listener stays = Listener.tcp(push.clients(), push.service().tcpPort());
     List<Socket> vanishing = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      Socket socket = new Socket("127.0.0.1", service.tcpPort());
+      Socket socket = new Socket("127.0.0.1", push.service().tcpPort());
       socket.setSoLinger(true, 0);
       vanishing.add(socket);
     }
-    Await.until("21 connections", () -> service.stats().open() == 21, WAIT);
+    Await.until("21 connections", () -> push.service().stats().open() == 21, WAIT);
     for (Socket socket : vanishing) {
       socket.close();
     }
 
-    Await.until("the reset connections to be freed", () -> service.stats().open() == 1, WAIT);
-    assertThat(service.stats().socketErrors()).isPositive();
+    Await.until("the reset connections to be freed", () -> push.service().stats().open() == 1, WAIT);
+    assertThat(push.service().stats().socketErrors()).isPositive();
     int before = stays.seqs().size();
     stays.awaitMessages(received -> received.size() >= before + 3, WAIT);
     assertConsecutive(stays.seqs());
@@ -110,11 +83,11 @@ class PushServiceTest {
 
   @Test
   void webSocketsAreNeverCompressedEvenWhenTheClientOffersIt() {
-    start(PushSettings.forTest(Duration.ofHours(1), null));
-    WebSocketClient offering = clients.createWebSocketClient(new WebSocketClientOptions()
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    WebSocketClient offering = push.clients().createWebSocketClient(new WebSocketClientOptions()
         .setTryUsePerMessageCompression(true)
         .setTryUsePerFrameCompression(true));
-    WebSocket webSocket = offering.connect(running.port(), "127.0.0.1", "/push").await();
+    WebSocket webSocket = offering.connect(push.running().port(), "127.0.0.1", "/push").await();
     try {
       assertThat(webSocket.headers().get("Sec-WebSocket-Extensions")).isNull();
     } finally {
@@ -124,11 +97,11 @@ class PushServiceTest {
 
   @Test
   void broadcastWithTheTokenPushesNow() throws Exception {
-    start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
-    Listener tcp = Listener.tcp(clients, service.tcpPort());
-    Await.until("the connection to be registered", () -> service.stats().open() == 1, WAIT);
+    push.start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
+    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
+    Await.until("the connection to be registered", () -> push.service().stats().open() == 1, WAIT);
 
-    HttpResponse<Buffer> response = running.client().post("/broadcast")
+    HttpResponse<Buffer> response = push.running().client().post("/broadcast")
         .putHeader("Authorization", "Bearer " + TOKEN).send().await();
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -140,24 +113,24 @@ class PushServiceTest {
 
   @Test
   void wrongOrMissingTokenIs401AndPushesNothing() {
-    start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
+    push.start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
 
-    HttpResponse<Buffer> wrong = running.client().post("/broadcast")
+    HttpResponse<Buffer> wrong = push.running().client().post("/broadcast")
         .putHeader("Authorization", "Bearer nope").send().await();
-    HttpResponse<Buffer> missing = running.send(HttpMethod.POST, "/broadcast", Buffer.buffer());
+    HttpResponse<Buffer> missing = push.running().send(HttpMethod.POST, "/broadcast", Buffer.buffer());
 
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.bodyAsJsonObject().getString("error")).contains("token");
     assertThat(wrong.getHeader("Content-Type")).isEqualTo("application/json");
     assertThat(missing.statusCode()).isEqualTo(401);
-    assertThat(service.stats().ticks()).isZero();
+    assertThat(push.service().stats().ticks()).isZero();
   }
 
   @Test
   void broadcastIsOffWithoutAToken() {
-    start(PushSettings.forTest(Duration.ofHours(1), null));
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
 
-    HttpResponse<Buffer> response = running.client().post("/broadcast")
+    HttpResponse<Buffer> response = push.running().client().post("/broadcast")
         .putHeader("Authorization", "Bearer anything").send().await();
 
     assertThat(response.statusCode()).isEqualTo(404);
@@ -166,43 +139,43 @@ class PushServiceTest {
 
   @Test
   void connectionsBeyondTheLimitAreRefusedOnBothProtocols() throws Exception {
-    start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(2));
-    Listener.tcp(clients, service.tcpPort());
-    Listener.webSocket(clients, running.port());
-    Await.until("two connections", () -> service.stats().open() == 2, WAIT);
+    push.start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(2));
+    Listener.tcp(push.clients(), push.service().tcpPort());
+    Listener.webSocket(push.clients(), push.running().port());
+    Await.until("two connections", () -> push.service().stats().open() == 2, WAIT);
 
-    Listener refusedTcp = Listener.tcp(clients, service.tcpPort());
+    Listener refusedTcp = Listener.tcp(push.clients(), push.service().tcpPort());
     List<String> refusal = refusedTcp.awaitMessages(received -> !received.isEmpty(), WAIT);
-    WebSocketClient webSocketClient = clients.createWebSocketClient();
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(running.port()).setURI("/push");
+    WebSocketClient webSocketClient = push.clients().createWebSocketClient();
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(push.running().port()).setURI("/push");
 
     assertThat(refusal).containsExactly("{\"error\":\"too many connections\"}");
     Await.until("the refused TCP connection to be closed", refusedTcp::closed, WAIT);
     assertThatThrownBy(() -> webSocketClient.connect(options).await()).hasMessageContaining("503");
-    assertThat(service.stats().refused()).isEqualTo(2);
-    assertThat(service.stats().open()).isEqualTo(2);
+    assertThat(push.service().stats().refused()).isEqualTo(2);
+    assertThat(push.service().stats().open()).isEqualTo(2);
   }
 
   @Test
   void aClosedConnectionFreesItsPlace() throws Exception {
-    start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(1));
-    Listener first = Listener.webSocket(clients, running.port());
-    Await.until("one connection", () -> service.stats().open() == 1, WAIT);
+    push.start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(1));
+    Listener first = Listener.webSocket(push.clients(), push.running().port());
+    Await.until("one connection", () -> push.service().stats().open() == 1, WAIT);
 
     first.close();
-    Await.until("the place to be free", () -> service.stats().open() == 0, WAIT);
-    Listener second = Listener.tcp(clients, service.tcpPort());
+    Await.until("the place to be free", () -> push.service().stats().open() == 0, WAIT);
+    Listener second = Listener.tcp(push.clients(), push.service().tcpPort());
 
-    Await.until("the second connection", () -> service.stats().open(Protocol.TCP) == 1, WAIT);
+    Await.until("the second connection", () -> push.service().stats().open(Protocol.TCP) == 1, WAIT);
     assertThat(second.closed()).isFalse();
-    assertThat(service.stats().refused()).isZero();
+    assertThat(push.service().stats().refused()).isZero();
   }
 
   @Test
   void plainGetOnPushIsAJson400() {
-    start(PushSettings.forTest(Duration.ofHours(1), null));
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
 
-    HttpResponse<Buffer> response = running.get("/push");
+    HttpResponse<Buffer> response = push.running().get("/push");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("expected a WebSocket upgrade");
@@ -210,18 +183,18 @@ class PushServiceTest {
 
   @Test
   void metricsShowThePushMeters() throws Exception {
-    start(PushSettings.forTest(Duration.ofMillis(100), null));
-    Listener tcp = Listener.tcp(clients, service.tcpPort());
+    push.start(PushSettings.forTest(Duration.ofMillis(100), null));
+    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
     tcp.awaitMessages(received -> !received.isEmpty(), WAIT);
 
-    String metrics = running.get("/metrics").bodyAsString();
+    String metrics = push.running().get("/metrics").bodyAsString();
 
     assertThat(metrics).contains("push_connections_open{protocol=\"tcp\"} 1.0")
         .contains("push_messages_pushed_total")
         .contains("push_messages_dropped_total")
         .contains("push_connections_slow_closed_total")
         .contains("push_fanout_slowest_seconds");
-    assertThat(service.stats().slowestFanOutMicros()).isPositive();
+    assertThat(push.service().stats().slowestFanOutMicros()).isPositive();
   }
 
   static void assertConsecutive(List<Long> seqs) {

@@ -1,11 +1,8 @@
 package dev.showdown.push;
 
-import dev.showdown.kit.RunningService;
-import dev.showdown.kit.ServiceOptions;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,38 +16,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowConsumerTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private Vertx clients;
-  private RunningService running;
-  private PushService service;
+  @RegisterExtension
+  final PushFixture push = new PushFixture();
 
   @BeforeEach
   void setUp() {
-    clients = Vertx.vertx();
-    PushSettings settings = PushSettings.forTest(Duration.ofMillis(5), null).withSlowTimeout(Duration.ofMillis(500));
-    service = new PushService(settings, "127.0.0.1");
-    running = RunningService.start(service, ServiceOptions.loopback(2));
-  }
-
-  @AfterEach
-  void tearDown() {
-    running.close();
-    clients.close().await();
+    push.start(PushSettings.forTest(Duration.ofMillis(5), null).withSlowTimeout(Duration.ofMillis(500)));
   }
 
   @Test
   void aReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
-    Listener tcpReader = Listener.tcp(clients, service.tcpPort());
-    Listener webSocketReader = Listener.webSocket(clients, running.port());
+    Listener tcpReader = Listener.tcp(push.clients(), push.service().tcpPort());
+    Listener webSocketReader = Listener.webSocket(push.clients(), push.running().port());
     try (Socket stalled = new Socket()) {
       // A tiny receive window so the kernel buffers fill within seconds, not minutes.
       stalled.setReceiveBufferSize(1024);
-      stalled.connect(new InetSocketAddress("127.0.0.1", service.tcpPort()));
-      Await.until("three connections", () -> service.stats().open() == 3, WAIT);
+      stalled.connect(new InetSocketAddress("127.0.0.1", push.service().tcpPort()));
+      Await.until("three connections", () -> push.service().stats().open() == 3, WAIT);
 
-      Await.until("the stalled reader to be closed as slow", () -> service.stats().slowClosed() == 1, WAIT);
+      Await.until("the stalled reader to be closed as slow", () -> push.service().stats().slowClosed() == 1, WAIT);
 
-      assertThat(service.stats().dropped()).as("pushes skipped while its queue was full").isPositive();
-      assertThat(service.stats().open()).isEqualTo(2);
+      assertThat(push.service().stats().dropped()).as("pushes skipped while its queue was full").isPositive();
+      assertThat(push.service().stats().open()).isEqualTo(2);
       assertThat(readToEnd(stalled.getInputStream()))
           .as("bytes the stalled socket had been sent, all bounded by the kernel buffers and the queue mark")
           .isLessThan(1_000_000);

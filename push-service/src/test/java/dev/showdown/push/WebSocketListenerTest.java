@@ -1,0 +1,140 @@
+package dev.showdown.push;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WebSocket side after the service takes the channel over from Vert.x: the frames on the wire, the control
+ * frames (RFC 6455 5.5), the heartbeat, bad frames, and the graceful stop, seen by a client written from the RFC.
+ */
+class WebSocketListenerTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @RegisterExtension
+  final PushFixture push = new PushFixture();
+
+  @Test
+  void eachPushIsOneFinalUnmaskedTextFrameOfTheMessage() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofMillis(100), null));
+    try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
+      RawWebSocket.Frame first = webSocket.read();
+      RawWebSocket.Frame second = webSocket.read();
+
+      for (RawWebSocket.Frame frame : new RawWebSocket.Frame[] {first, second}) {
+        assertThat(frame.fin()).isTrue();
+        assertThat(frame.opcode()).isEqualTo(RawWebSocket.TEXT);
+        assertThat(frame.masked()).isFalse();
+        assertThat(frame.payload()).hasSize(PushMessage.SIZE);
+      }
+      assertThat(seq(second)).isEqualTo(seq(first) + 1);
+    }
+  }
+
+  @Test
+  void aPingIsAnsweredWithAPongOfTheSamePayload() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
+      webSocket.send(RawWebSocket.PING, "are you there".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(webSocket.readUntil(RawWebSocket.PONG).text()).isEqualTo("are you there");
+    }
+  }
+
+  @Test
+  void aCloseIsEchoedAndTheConnectionLeavesItsShard() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
+      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+
+      webSocket.send(RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8});
+
+      assertThat(webSocket.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(1000);
+      assertThat(webSocket.closedByPeer()).isTrue();
+      Await.until("the listener to leave", () -> push.service().stats().open() == 0, WAIT);
+      assertThat(push.service().stats().socketErrors()).isZero();
+    }
+  }
+
+  @Test
+  void aListenerThatNeverAnswersPingsIsClosedAsVanishedWhileOneThatAnswersStays() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null).withHeartbeat(Duration.ofSeconds(1)));
+    Listener answering = Listener.webSocket(push.clients(), push.running().port());
+    try (RawWebSocket silent = RawWebSocket.connect(push.running().port())) {
+      assertThat(silent.readUntil(RawWebSocket.PING).payload()).isEmpty();
+
+      Await.until("the silent listener to be closed", () -> push.service().stats().vanished() == 1, WAIT);
+      assertThat(silent.closedByPeer()).isTrue();
+    }
+    assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
+    assertThat(answering.closed()).isFalse();
+  }
+
+  @Test
+  void aFrameOverTheSizeLimitClosesOnlyItsConnection() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofMillis(100), null));
+    Listener other = Listener.webSocket(push.clients(), push.running().port());
+    try (RawWebSocket hostile = RawWebSocket.connect(push.running().port())) {
+      // A masked binary frame announcing 2^31 bytes: rejected from its header, before any payload.
+      hostile.sendRaw(new byte[] {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0, 1, 2, 3, 4});
+
+      assertThat(hostile.closedByPeer()).isTrue();
+    }
+    Await.until("the hostile listener to be counted and gone",
+        () -> push.service().stats().socketErrors() == 1 && push.service().stats().open() == 1, WAIT);
+    long seen = other.messages().size();
+    other.awaitMessages(received -> received.size() >= seen + 3, WAIT);
+    PushServiceTest.assertConsecutive(other.seqs());
+  }
+
+  @Test
+  void listenersLeaveVertxsConnectionGaugeUnchangedWhenTheyComeAndGo() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    double before = activeHttpConnections();
+    for (int i = 0; i < 3; i++) {
+      try (RawWebSocket passing = RawWebSocket.connect(push.running().port())) {
+        Await.until("the listener to join", () -> push.service().stats().open() == 1, WAIT);
+      }
+      Await.until("the listener to leave", () -> push.service().stats().open() == 0, WAIT);
+    }
+    Listener held = Listener.webSocket(push.clients(), push.running().port());
+    Await.until("the held listener to join", () -> push.service().stats().open() == 1, WAIT);
+
+    assertThat(activeHttpConnections()).isEqualTo(before);
+    held.close();
+    Await.until("the last listener to leave", () -> push.service().stats().open() == 0, WAIT);
+    assertThat(activeHttpConnections()).isEqualTo(before);
+  }
+
+  @Test
+  void aGracefulStopSaysGoingAwayToWebSocketsWithoutWaitingOutTheGrace() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
+      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+
+      // Stopped on a grace far longer than the wait: only closing the listener lets the stop complete in time.
+      push.running().server().stop(Duration.ofMinutes(5)).toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(webSocket.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(1001);
+      assertThat(webSocket.closedByPeer()).isTrue();
+    }
+  }
+
+  private double activeHttpConnections() {
+    Matcher gauge = Pattern.compile("(?m)^vertx_http_server_active_connections(?:\\{[^}]*})? (\\S+)$")
+        .matcher(push.running().get("/metrics").bodyAsString());
+    assertThat(gauge.find()).as("the Vert.x connection gauge is exported").isTrue();
+    return Double.parseDouble(gauge.group(1));
+  }
+
+  private static long seq(RawWebSocket.Frame frame) {
+    return PushMessage.seq(frame.payload(), 0, frame.payload().length);
+  }
+}
