@@ -33,7 +33,7 @@ final class Listening extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     stats.countSocketError();
-    ctx.close();
+    subscriber.abort(cause);
   }
 
   /**

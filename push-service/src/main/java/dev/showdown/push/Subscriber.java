@@ -40,4 +40,9 @@ abstract class Subscriber {
   void close() {
     channel.close();
   }
+
+  /** A reset, a failed write or a malformed frame: the connection cannot go on. */
+  void abort(Throwable cause) {
+    channel.close();
+  }
 }

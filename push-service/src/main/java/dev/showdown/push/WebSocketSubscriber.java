@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
@@ -67,6 +68,15 @@ final class WebSocketSubscriber extends Subscriber {
   @Override
   void close() {
     channel.writeAndFlush(GOING_AWAY.duplicate(), channel.voidPromise());
+    channel.close();
+  }
+
+  /** A frame the decoder refused is answered with the close status it names (1002, 1007, 1009) before closing. */
+  @Override
+  void abort(Throwable cause) {
+    if (cause instanceof CorruptedWebSocketFrameException corrupted && channel.isActive()) {
+      channel.writeAndFlush(new CloseWebSocketFrame(corrupted.closeStatus()), channel.voidPromise());
+    }
     channel.close();
   }
 

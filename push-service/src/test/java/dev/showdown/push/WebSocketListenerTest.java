@@ -78,13 +78,24 @@ class WebSocketListenerTest {
   }
 
   @Test
-  void aFrameOverTheSizeLimitClosesOnlyItsConnection() throws Exception {
+  void aFrameOverTheSizeLimitClosesOnlyItsConnectionWith1009() throws Exception {
+    // A masked binary frame announcing 2^31 bytes: refused from its header, before any payload.
+    assertRefusedWhileOthersKeepReceiving(
+        new byte[] {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0, 1, 2, 3, 4}, 1009);
+  }
+
+  @Test
+  void anUnmaskedClientFrameClosesOnlyItsConnectionWith1002() throws Exception {
+    assertRefusedWhileOthersKeepReceiving(new byte[] {(byte) 0x81, 0x02, 'h', 'i'}, 1002);
+  }
+
+  private void assertRefusedWhileOthersKeepReceiving(byte[] badFrame, int closeCode) throws Exception {
     push.start(PushSettings.forTest(Duration.ofMillis(100), null));
     Listener other = Listener.webSocket(push.clients(), push.running().port());
     try (RawWebSocket hostile = RawWebSocket.connect(push.running().port())) {
-      // A masked binary frame announcing 2^31 bytes: rejected from its header, before any payload.
-      hostile.sendRaw(new byte[] {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0, 1, 2, 3, 4});
+      hostile.sendRaw(badFrame);
 
+      assertThat(hostile.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(closeCode);
       assertThat(hostile.closedByPeer()).isTrue();
     }
     Await.until("the hostile listener to be counted and gone",
