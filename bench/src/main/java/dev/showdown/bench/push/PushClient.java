@@ -43,6 +43,7 @@ public final class PushClient {
    * tick, calls {@code onHoldEnd} while the connections are still open (e.g. to weigh the live heap), and reports.
    */
   public PushResult run(Runnable onAllUp, Runnable onHoldEnd) throws Exception {
+    ClientWarmUp.run(target);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(load.threads(),
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
