@@ -80,7 +80,7 @@ public final class PushClient {
         received += connection.counted;
       }
       return PushResult.of(load.connections(), established, openAtEnd, firstFailure, ticks, received,
-          ticks * established, tally.latencyMicros(), connectSeconds);
+          ticks * established, tally, connectSeconds);
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

@@ -6,22 +6,33 @@ import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
+import java.util.stream.LongStream;
 
 /**
  * What one push client saw: connections wanted, established and still open at the end, pushes received in the
  * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}).
  */
 public record PushResult(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
-                         long expected, double p50Ms, double p99Ms, double p999Ms, double maxMs, double connectSeconds) {
+                         long expected, double p50Ms, double p99Ms, double p999Ms, double maxMs, double[] slowestPerTickMs,
+                         double connectSeconds) {
 
   static PushResult of(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
-                       long expected, Histogram latencyMicros, double connectSeconds) {
+                       long expected, PushTally tally, double connectSeconds) {
+    Histogram latencyMicros = tally.latencyMicros();
     boolean any = latencyMicros.getTotalCount() > 0;
     return new PushResult(wanted, established, openAtEnd, firstFailure, ticks, received, expected,
         any ? latencyMicros.getValueAtPercentile(50) / 1e3 : Double.NaN,
         any ? latencyMicros.getValueAtPercentile(99) / 1e3 : Double.NaN,
         any ? latencyMicros.getValueAtPercentile(99.9) / 1e3 : Double.NaN,
-        any ? latencyMicros.getMaxValue() / 1e3 : Double.NaN, connectSeconds);
+        any ? latencyMicros.getMaxValue() / 1e3 : Double.NaN,
+        LongStream.of(tally.slowestPerTickMicros()).mapToDouble(micros -> micros / 1e3).toArray(), connectSeconds);
+  }
+
+  /** The slowest delivery of any tick but the first counted one (the cold one); NaN with fewer than two ticks. */
+  public double maxAfterFirstTickMs() {
+    return DoubleStream.of(slowestPerTickMs).skip(1).max().orElse(Double.NaN);
   }
 
   public long lost() {
@@ -40,6 +51,9 @@ public record PushResult(int wanted, int established, int openAtEnd, String firs
     figures.add(Figure.of(Figure.P99, p99Ms, Figure.MS));
     figures.add(Figure.of(Figure.P999, p999Ms, Figure.MS));
     figures.add(Figure.of(Figure.MAX, maxMs, Figure.MS));
+    if (slowestPerTickMs.length > 1) {
+      figures.add(Figure.of("max_after_first_tick", maxAfterFirstTickMs(), Figure.MS));
+    }
     figures.add(Figure.of("connect_time", connectSeconds, Figure.S));
     return figures;
   }
@@ -47,8 +61,10 @@ public record PushResult(int wanted, int established, int openAtEnd, String firs
   public String summary() {
     return String.format(Locale.ROOT,
         "%,d/%,d connections up (%,d open at end), %,d ticks, received %,d of %,d (lost %,d), "
-            + "latency p50 %.1f ms p99 %.1f ms max %.1f ms%s",
+            + "latency p50 %.1f ms p99 %.1f ms max %.1f ms%s%s",
         established, wanted, openAtEnd, ticks, received, expected, lost(), p50Ms, p99Ms, maxMs,
+        slowestPerTickMs.length == 0 ? "" : DoubleStream.of(slowestPerTickMs)
+            .mapToObj(ms -> String.format(Locale.ROOT, "%.0f", ms)).collect(Collectors.joining(" ", "; slowest per tick ", " ms")),
         firstFailure == null ? "" : "; first failure: " + firstFailure);
   }
 }

@@ -3,6 +3,9 @@ package dev.showdown.bench.push;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAccumulator;
 
@@ -17,6 +20,7 @@ final class PushTally {
 
   private final LongAccumulator newestSeq = new LongAccumulator(Math::max, 0);
   private final Histogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
+  private final Map<Long, LongAccumulator> slowestBySeq = new ConcurrentHashMap<>();
   private final LongAccumulator firstCounted = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private volatile long openedMicros = Long.MAX_VALUE;
   private volatile long lastCounted = Long.MAX_VALUE;
@@ -39,7 +43,9 @@ final class PushTally {
       return false;
     }
     firstCounted.accumulate(seq);
-    latencyMicros.recordValue(Math.min(Math.max(nowMicros - ts, 0), MAX_LATENCY_MICROS));
+    long latency = Math.min(Math.max(nowMicros - ts, 0), MAX_LATENCY_MICROS);
+    latencyMicros.recordValue(latency);
+    slowestBySeq.computeIfAbsent(seq, s -> new LongAccumulator(Math::max, 0)).accumulate(latency);
     return true;
   }
 
@@ -55,5 +61,10 @@ final class PushTally {
 
   Histogram latencyMicros() {
     return latencyMicros;
+  }
+
+  /** The slowest delivery of each counted tick, in seq order: shows whether one tick (the first, cold) sets the tail. */
+  long[] slowestPerTickMicros() {
+    return new TreeMap<>(slowestBySeq).values().stream().mapToLong(LongAccumulator::get).toArray();
   }
 }

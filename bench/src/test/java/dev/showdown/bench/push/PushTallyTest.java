@@ -37,4 +37,16 @@ class PushTallyTest {
     assertThat(tally.received(5, 2_100, 2_150)).isFalse();
     assertThat(tally.ticksCounted()).isEqualTo(1);
   }
+
+  @Test
+  void theSlowestDeliveryOfEachTickIsKeptInSeqOrder() {
+    PushTally tally = new PushTally();
+    tally.openWindow(1_000);
+    tally.received(5, 2_000, 2_030);
+    tally.received(4, 1_100, 1_250);
+    tally.received(4, 1_100, 1_120);
+    tally.received(5, 2_000, 2_090);
+    tally.closeWindow();
+    assertThat(tally.slowestPerTickMicros()).containsExactly(150, 90);
+  }
 }
