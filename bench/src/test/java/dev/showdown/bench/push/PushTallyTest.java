@@ -42,11 +42,11 @@ class PushTallyTest {
   void theSlowestDeliveryOfEachTickIsKeptInSeqOrder() {
     PushTally tally = new PushTally();
     tally.openWindow(1_000);
-    tally.received(5, 2_000, 2_030);
-    tally.received(4, 1_100, 1_250);
-    tally.received(4, 1_100, 1_120);
-    tally.received(5, 2_000, 2_090);
+    long[][] seqTsNow = {{5, 2_000, 2_030}, {4, 1_100, 1_250}, {4, 1_100, 1_120}, {5, 2_000, 2_090}};
+    for (long[] delivery : seqTsNow) {
+      tally.received(delivery[0], delivery[1], delivery[2]);
+    }
     tally.closeWindow();
-    assertThat(tally.slowestPerTickMicros()).containsExactly(150, 90);
+    assertThat(tally.slowestPerTickMicros()).as("seq 4 then seq 5").containsExactly(150, 90);
   }
 }
