@@ -14,7 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * A WebSocket listener on the channel taken over after the upgrade: each push is one text frame, written
  * pre-encoded from the buffer every connection shares (it passes the frame encoder untouched); a ping each
- * heartbeat must be answered by the next. The peer's pings are answered and its close is echoed (RFC 6455 5.5).
+ * heartbeat must be answered by the next. The peer's pings are answered while the write queue has room, and
+ * its close is echoed (RFC 6455 5.5).
  */
 final class WebSocketSubscriber extends Subscriber {
   /** A ping with no payload: FIN + opcode 0x9, length 0 (server frames are not masked). */
@@ -53,7 +54,9 @@ final class WebSocketSubscriber extends Subscriber {
     try {
       if (message instanceof PongWebSocketFrame) {
         awaitingPong = false;
-      } else if (message instanceof PingWebSocketFrame ping) {
+      } else if (message instanceof PingWebSocketFrame ping && channel.isWritable()) {
+        // A peer that pings without reading gets no pongs queued beyond the write queue (RFC 6455 5.5.3
+        // allows answering only the latest ping).
         ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()), ctx.voidPromise());
       } else if (message instanceof CloseWebSocketFrame close) {
         ctx.writeAndFlush(new CloseWebSocketFrame(true, 0, close.content().retain()))

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -47,7 +48,16 @@ final class RawWebSocket implements AutoCloseable {
   }
 
   static RawWebSocket connect(int port) throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
+    return connect(port, 0);
+  }
+
+  /** With a positive {@code receiveBufferBytes}, a small, fixed receive window (set before connecting). */
+  static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
+    Socket socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      socket.setReceiveBufferSize(receiveBufferBytes);
+    }
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
     socket.setSoTimeout(10_000);
     RawWebSocket webSocket = new RawWebSocket(socket);
     webSocket.handshake(port);
@@ -130,17 +140,20 @@ final class RawWebSocket implements AutoCloseable {
 
   /** A final, masked frame, as a client must send; payloads under 126 bytes. */
   void send(int opcode, byte[] payload) throws IOException {
+    sendRaw(frame(opcode, payload));
+  }
+
+  static byte[] frame(int opcode, byte[] payload) {
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
     frame.write(0x80 | opcode);
     frame.write(0x80 | payload.length);
-    frame.write(mask);
+    frame.writeBytes(mask);
     for (int i = 0; i < payload.length; i++) {
       frame.write(payload[i] ^ mask[i % 4]);
     }
-    out.write(frame.toByteArray());
-    out.flush();
+    return frame.toByteArray();
   }
 
   /** Raw bytes, for frames no client should send. */

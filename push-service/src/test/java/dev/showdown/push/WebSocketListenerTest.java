@@ -3,6 +3,7 @@ package dev.showdown.push;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,30 @@ class WebSocketListenerTest {
       webSocket.send(RawWebSocket.PING, "are you there".getBytes(StandardCharsets.UTF_8));
 
       assertThat(webSocket.readUntil(RawWebSocket.PONG).text()).isEqualTo("are you there");
+    }
+  }
+
+  @Test
+  void aPeerThatPingsWithoutReadingGetsNoMorePongsThanItsQueuesHold() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    int pings = 20_000;
+    try (RawWebSocket flooding = RawWebSocket.connect(push.running().port(), 4096)) {
+      ByteArrayOutputStream flood = new ByteArrayOutputStream();
+      for (int i = 0; i < pings; i++) {
+        flood.writeBytes(RawWebSocket.frame(RawWebSocket.PING, "12345678".getBytes(StandardCharsets.US_ASCII)));
+      }
+      flood.writeBytes(RawWebSocket.frame(RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8}));
+      flooding.sendRaw(flood.toByteArray());
+
+      // Only now does it read: the pongs the service queued, then the echo of the close that followed the pings.
+      int pongs = 0;
+      for (RawWebSocket.Frame frame = flooding.read(); frame.opcode() != RawWebSocket.CLOSE; frame = flooding.read()) {
+        assertThat(frame.opcode()).isEqualTo(RawWebSocket.PONG);
+        pongs++;
+      }
+      // Queues: an 8 KB receive window, an 8 KB send buffer, the 4 KB write queue: about 2,000 10-byte pongs.
+      assertThat(pongs).isPositive().isLessThan(pings / 4);
+      assertThat(flooding.closedByPeer()).isTrue();
     }
   }
 
