@@ -62,6 +62,7 @@ public final class PushService implements HttpService {
       relayStarted = relay.start();
     }
     return relayStarted
+        .compose(v -> warmUp(internal))
         .compose(v -> TcpListener.start(internal, host, settings.tcpPort(), shards, settings, stats, admission))
         .onSuccess(listener -> {
           tcpListener = listener;
@@ -69,6 +70,19 @@ public final class PushService implements HttpService {
           heartbeatTimer = vertx.setPeriodic(settings.heartbeat().toMillis(), timer -> shards.eachOnItsLoop(Shard::heartbeat));
         })
         .mapEmpty();
+  }
+
+  /** Best effort: a node that cannot warm up (no loopback, no files to spare) still starts, only colder. */
+  private Future<Void> warmUp(VertxInternal vertx) {
+    if (!settings.warmUp()) {
+      return Future.succeededFuture();
+    }
+    return FanOutWarmUp.run(vertx, settings)
+        .<Void>mapEmpty()
+        .recover(failure -> {
+          System.err.println("push-service: warm-up skipped: " + failure.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** A 100-byte message would not shrink: compression would only cost a deflater per connection and CPU. */

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param heartbeat        WebSocket ping and TCP keep-alive period that frees vanished clients
  * @param writeQueueBytes  bytes one connection may have waiting in the service's queue, and again in the kernel's
  *                         send buffer; a push finding the queue full is dropped
+ * @param warmUp           run the fan-out over loopback connections of its own before listening ({@link FanOutWarmUp})
  */
 public record PushSettings(int tcpPort, Duration interval, String adminToken, String redisUrl, int maxConnections,
-                           Duration slowTimeout, Duration heartbeat, int writeQueueBytes) {
+                           Duration slowTimeout, Duration heartbeat, int writeQueueBytes, boolean warmUp) {
   public static final int DEFAULT_TCP_PORT = 8085;
 
   public PushSettings {
@@ -34,24 +35,28 @@ public record PushSettings(int tcpPort, Duration interval, String adminToken, St
     }
   }
 
-  /** Settings for tests: free TCP port, the given interval and token, no Redis, generous limits. */
+  /** Settings for tests: free TCP port, the given interval and token, no Redis, generous limits, no warm-up. */
   public static PushSettings forTest(Duration interval, String adminToken) {
-    return new PushSettings(0, interval, adminToken, null, 1_000, Duration.ofSeconds(2), Duration.ofSeconds(30), 4096);
+    return new PushSettings(0, interval, adminToken, null, 1_000, Duration.ofSeconds(2), Duration.ofSeconds(30), 4096, false);
   }
 
   public PushSettings withRedis(String url) {
-    return new PushSettings(tcpPort, interval, adminToken, url, maxConnections, slowTimeout, heartbeat, writeQueueBytes);
+    return new PushSettings(tcpPort, interval, adminToken, url, maxConnections, slowTimeout, heartbeat, writeQueueBytes, warmUp);
   }
 
   public PushSettings withMaxConnections(int max) {
-    return new PushSettings(tcpPort, interval, adminToken, redisUrl, max, slowTimeout, heartbeat, writeQueueBytes);
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, max, slowTimeout, heartbeat, writeQueueBytes, warmUp);
   }
 
   public PushSettings withHeartbeat(Duration period) {
-    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, slowTimeout, period, writeQueueBytes);
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, slowTimeout, period, writeQueueBytes, warmUp);
+  }
+
+  public PushSettings withWarmUp(boolean enabled) {
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, slowTimeout, heartbeat, writeQueueBytes, enabled);
   }
 
   public PushSettings withSlowTimeout(Duration timeout) {
-    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, timeout, heartbeat, writeQueueBytes);
+    return new PushSettings(tcpPort, interval, adminToken, redisUrl, maxConnections, timeout, heartbeat, writeQueueBytes, warmUp);
   }
 }

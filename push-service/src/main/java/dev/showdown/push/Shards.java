@@ -30,6 +30,10 @@ final class Shards {
     return shard;
   }
 
+  int count() {
+    return byLoop.size();
+  }
+
   /** Runs {@code action} on every shard, each on its own loop. */
   void eachOnItsLoop(Consumer<Shard> action) {
     for (Shard shard : byLoop.values()) {

@@ -14,6 +14,7 @@ import io.vertx.core.internal.VertxInternal;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * The plain TCP port, on bare Netty channels served by the Vert.x event loops: a Vert.x connection object keeps
@@ -32,6 +33,12 @@ final class TcpListener {
 
   static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
                                    PushStats stats, AdmissionGate admission) {
+    return start(vertx, host, port, shards, settings, stats, admission, TcpSubscriber::new);
+  }
+
+  /** With the subscriber each accepted channel becomes: the warm-up makes some of them WebSocket-shaped. */
+  static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
+                                   PushStats stats, AdmissionGate admission, Function<Channel, Subscriber> subscriberOf) {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
         .channelFactory(vertx.transport().serverChannelFactory(false))
@@ -40,7 +47,7 @@ final class TcpListener {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
-            accept(channel, shards.of(channel.eventLoop()), settings, stats, admission);
+            accept(channel, shards.of(channel.eventLoop()), settings, stats, admission, subscriberOf);
           }
         });
     Promise<TcpListener> bound = Promise.promise();
@@ -55,14 +62,14 @@ final class TcpListener {
   }
 
   private static void accept(Channel channel, Shard shard, PushSettings settings, PushStats stats,
-                             AdmissionGate admission) {
+                             AdmissionGate admission, Function<Channel, Subscriber> subscriberOf) {
     if (!admission.tryAdmit()) {
       stats.countRefused();
       channel.writeAndFlush(REFUSED.duplicate()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     SocketTuning.apply(channel, settings.heartbeat(), settings.writeQueueBytes());
-    TcpSubscriber subscriber = new TcpSubscriber(channel);
+    Subscriber subscriber = subscriberOf.apply(channel);
     channel.pipeline().addLast(new Listening(shard, subscriber, stats));
     shard.add(subscriber);
   }
