@@ -8,8 +8,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 import java.net.InetAddress;
@@ -43,16 +45,20 @@ public final class PushClient {
    * tick, calls {@code onHoldEnd} while the connections are still open (e.g. to weigh the live heap), and reports.
    */
   public PushResult run(Runnable onAllUp, Runnable onHoldEnd) throws Exception {
-    ClientWarmUp.run(target);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(load.threads(),
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends Channel> channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     PushTally tally = new PushTally();
     List<PushConnection> connections = new ArrayList<>(load.connections());
     List<Channel> channels = new ArrayList<>(load.connections());
     try {
+      long warming = System.nanoTime();
+      ClientWarmUp.run(target, group, channelType, epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
+      progress.accept(String.format("receive path warmed on a loopback server of its own in %.1f s",
+          (System.nanoTime() - warming) / 1e9));
       Bootstrap bootstrap = new Bootstrap().group(group)
-          .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+          .channel(channelType)
           .option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
           .remoteAddress(target.host(), target.port());
