@@ -36,13 +36,13 @@ final class FanOutWarmUp {
   private final VertxInternal vertx;
   private final PushSettings settings;
   private final PushStats scratch = new PushStats();
+  private final AdmissionGate unlimited = new AdmissionGate(Integer.MAX_VALUE);
   private final Shards shards;
   private final List<Channel> clients = new ArrayList<>();
 
   private FanOutWarmUp(VertxInternal vertx, PushSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
-    AdmissionGate unlimited = new AdmissionGate(Integer.MAX_VALUE);
     this.shards = new Shards(vertx.nettyEventLoopGroup(), loop -> new Shard(loop, scratch, unlimited, Long.MAX_VALUE));
   }
 
@@ -53,7 +53,7 @@ final class FanOutWarmUp {
 
   private Future<PushStats> run() {
     AtomicInteger accepted = new AtomicInteger();
-    return TcpListener.start(vertx, "127.0.0.1", 0, shards, settings, scratch, new AdmissionGate(Integer.MAX_VALUE),
+    return TcpListener.start(vertx, "127.0.0.1", 0, shards, settings, scratch, unlimited,
             channel -> accepted.incrementAndGet() % 2 == 0 ? new TcpSubscriber(channel) : new WebSocketSubscriber(channel))
         .compose(listener -> connectAll(listener.port())
             .compose(v -> allAccepted())
