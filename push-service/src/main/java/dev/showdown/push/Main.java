@@ -56,7 +56,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--warm-up", defaultValue = "${env:WARM_UP:-true}", arity = "1",
       description = "Run the fan-out over loopback connections of its own before listening, so the first tick is not "
-          + "written by cold code; about 0.2 s of start (env WARM_UP). Default: ${DEFAULT-VALUE}")
+          + "written by cold code; about 0.3 s of start (env WARM_UP). Default: ${DEFAULT-VALUE}")
   boolean warmUp;
 
   @Override
