@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -154,6 +155,11 @@ final class RawWebSocket implements AutoCloseable {
       frame.write(payload[i] ^ mask[i % 4]);
     }
     return frame.toByteArray();
+  }
+
+  /** The socket's stream after the handshake, for a test that counts raw bytes. */
+  InputStream input() {
+    return in;
   }
 
   /** Raw bytes, for frames no client should send. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,23 +26,38 @@ class SlowConsumerTest {
   }
 
   @Test
-  void aReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
+  void aTcpReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
     Listener tcpReader = Listener.tcp(push.clients(), push.service().tcpPort());
     Listener webSocketReader = Listener.webSocket(push.clients(), push.running().port());
     try (Socket stalled = new Socket()) {
       // A tiny receive window so the kernel buffers fill within seconds, not minutes.
       stalled.setReceiveBufferSize(1024);
       stalled.connect(new InetSocketAddress("127.0.0.1", push.service().tcpPort()));
-      Await.until("three connections", () -> push.service().stats().open() == 3, WAIT);
-
-      Await.until("the stalled reader to be closed as slow", () -> push.service().stats().slowClosed() == 1, WAIT);
-
-      assertThat(push.service().stats().dropped()).as("pushes skipped while its queue was full").isPositive();
-      assertThat(push.service().stats().open()).isEqualTo(2);
-      assertThat(readToEnd(stalled.getInputStream()))
-          .as("bytes the stalled socket had been sent, all bounded by the kernel buffers and the queue mark")
-          .isLessThan(1_000_000);
+      assertCutOffWhileOthersGetEveryMessage(() -> readToEnd(stalled.getInputStream()), tcpReader, webSocketReader);
     }
+  }
+
+  @Test
+  void aWebSocketReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
+    Listener tcpReader = Listener.tcp(push.clients(), push.service().tcpPort());
+    Listener webSocketReader = Listener.webSocket(push.clients(), push.running().port());
+    try (RawWebSocket stalled = RawWebSocket.connect(push.running().port(), 1024)) {
+      assertCutOffWhileOthersGetEveryMessage(() -> readToEnd(stalled.input()), tcpReader, webSocketReader);
+    }
+  }
+
+  /** The stalled third connection is closed as slow, was sent a bounded amount, and the two readers miss nothing. */
+  private void assertCutOffWhileOthersGetEveryMessage(Callable<Long> bytesSentToStalled, Listener tcpReader,
+                                                      Listener webSocketReader) throws Exception {
+    Await.until("three connections", () -> push.service().stats().open() == 3, WAIT);
+
+    Await.until("the stalled reader to be closed as slow", () -> push.service().stats().slowClosed() == 1, WAIT);
+
+    assertThat(push.service().stats().dropped()).as("pushes skipped while its queue was full").isPositive();
+    assertThat(push.service().stats().open()).isEqualTo(2);
+    assertThat(bytesSentToStalled.call())
+        .as("bytes the stalled socket had been sent, all bounded by the kernel buffers and the queue mark")
+        .isLessThan(1_000_000);
     long seqAfterClose = lastSeq(tcpReader);
     tcpReader.awaitMessages(received -> lastSeq(received) >= seqAfterClose + 3, WAIT);
     webSocketReader.awaitMessages(received -> lastSeq(received) >= seqAfterClose + 3, WAIT);
