@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs the fan-out hot before the service listens, so that the first tick is not written by interpreted and C1
@@ -31,7 +32,7 @@ final class FanOutWarmUp {
   static final int CONNECTIONS_PER_LOOP = 32;
   static final int ROUNDS = 300;
   private static final long ROUND_GAP_MICROS = 200;
-  private static final long ACCEPT_WAIT_MILLIS = 2_000;
+  private static final long ACCEPT_WAIT_MILLIS = 5_000;
 
   private final VertxInternal vertx;
   private final PushSettings settings;
@@ -52,18 +53,31 @@ final class FanOutWarmUp {
   }
 
   private Future<PushStats> run() {
+    int total = shards.count() * CONNECTIONS_PER_LOOP;
+    Promise<Void> allAccepted = Promise.promise();
     AtomicInteger accepted = new AtomicInteger();
-    return TcpListener.start(vertx, "127.0.0.1", 0, shards, settings, scratch, unlimited,
-            channel -> accepted.incrementAndGet() % 2 == 0 ? new TcpSubscriber(channel) : new WebSocketSubscriber(channel))
-        .compose(listener -> connectAll(listener.port())
-            .compose(v -> allAccepted())
+    Function<Channel, Subscriber> subscriberOf = channel -> {
+      int count = accepted.incrementAndGet();
+      if (count == total) {
+        // A task of its own, so it runs once the listener has put this last one into its shard.
+        channel.eventLoop().execute(allAccepted::tryComplete);
+      }
+      return count % 2 == 0 ? new TcpSubscriber(channel) : new WebSocketSubscriber(channel);
+    };
+    long guard = vertx.setTimer(ACCEPT_WAIT_MILLIS,
+        timer -> allAccepted.tryFail("only " + accepted.get() + " of " + total + " warm-up connections were accepted"));
+    return TcpListener.start(vertx, "127.0.0.1", 0, shards, settings, scratch, unlimited, subscriberOf)
+        .compose(listener -> connectAll(listener.port(), total)
+            .compose(v -> allAccepted.future())
             .compose(v -> deliverRounds())
-            .eventually(() -> close(listener)))
+            .eventually(() -> {
+              vertx.cancelTimer(guard);
+              return close(listener);
+            }))
         .map(scratch);
   }
 
-  private Future<Void> connectAll(int port) {
-    int total = shards.count() * CONNECTIONS_PER_LOOP;
+  private Future<Void> connectAll(int port, int total) {
     Bootstrap bootstrap = new Bootstrap().group(vertx.nettyEventLoopGroup())
         .channelFactory(vertx.transport().channelFactory(false)).handler(Discard.INSTANCE);
     Promise<Void> connected = Promise.promise();
@@ -80,22 +94,6 @@ final class FanOutWarmUp {
       });
     }
     return connected.future();
-  }
-
-  /** Accepting trails connecting by a moment; rounds start once every connection sits in a shard. */
-  private Future<Void> allAccepted() {
-    Promise<Void> all = Promise.promise();
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACCEPT_WAIT_MILLIS);
-    vertx.setPeriodic(1, timer -> {
-      if (scratch.open() == clients.size()) {
-        vertx.cancelTimer(timer);
-        all.complete();
-      } else if (System.nanoTime() > deadline) {
-        vertx.cancelTimer(timer);
-        all.fail("only " + scratch.open() + " of " + clients.size() + " warm-up connections were accepted");
-      }
-    });
-    return all.future();
   }
 
   private Future<Void> deliverRounds() {

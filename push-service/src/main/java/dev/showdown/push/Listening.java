@@ -43,7 +43,6 @@ final class Listening extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof ShutdownEvent) {
-      shard.remove(subscriber);
       subscriber.close();
     } else {
       ctx.fireUserEventTriggered(event);

@@ -63,7 +63,8 @@ public final class PushService implements HttpService {
     }
     return relayStarted
         .compose(v -> warmUp(internal))
-        .compose(v -> TcpListener.start(internal, host, settings.tcpPort(), shards, settings, stats, admission))
+        .compose(v -> TcpListener.start(internal, host, settings.tcpPort(), shards, settings, stats, admission,
+            TcpSubscriber::new))
         .onSuccess(listener -> {
           tcpListener = listener;
           tickTimer = vertx.setPeriodic(settings.interval().toMillis(), timer -> broadcaster.fanOut(broadcaster.next()));

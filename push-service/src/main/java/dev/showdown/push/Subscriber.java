@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
@@ -27,7 +28,12 @@ abstract class Subscriber {
     return !channel.isWritable();
   }
 
-  abstract void push(Tick tick);
+  /** Writes this tick as the protocol frames it, a view of the buffer every connection of the tick shares. */
+  final void push(Tick tick) {
+    channel.writeAndFlush(encoded(tick), channel.voidPromise());
+  }
+
+  abstract ByteBuf encoded(Tick tick);
 
   /** Called every heartbeat period; returns false when the peer has not answered the previous one. */
   abstract boolean heartbeat();

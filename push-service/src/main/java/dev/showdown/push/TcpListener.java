@@ -31,12 +31,7 @@ final class TcpListener {
     this.server = server;
   }
 
-  static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
-                                   PushStats stats, AdmissionGate admission) {
-    return start(vertx, host, port, shards, settings, stats, admission, TcpSubscriber::new);
-  }
-
-  /** With the subscriber each accepted channel becomes: the warm-up makes some of them WebSocket-shaped. */
+  /** {@code subscriberOf} makes each accepted channel a subscriber: TCP ones, or for the warm-up both kinds. */
   static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
                                    PushStats stats, AdmissionGate admission, Function<Channel, Subscriber> subscriberOf) {
     ServerBootstrap bootstrap = new ServerBootstrap()

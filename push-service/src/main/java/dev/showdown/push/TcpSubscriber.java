@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 /**
@@ -17,8 +18,8 @@ final class TcpSubscriber extends Subscriber {
   }
 
   @Override
-  void push(Tick tick) {
-    channel.writeAndFlush(tick.tcpLine(), channel.voidPromise());
+  ByteBuf encoded(Tick tick) {
+    return tick.tcpLine();
   }
 
   @Override

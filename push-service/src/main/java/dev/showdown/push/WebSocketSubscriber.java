@@ -35,8 +35,8 @@ final class WebSocketSubscriber extends Subscriber {
   }
 
   @Override
-  void push(Tick tick) {
-    channel.writeAndFlush(tick.webSocketFrame(), channel.voidPromise());
+  ByteBuf encoded(Tick tick) {
+    return tick.webSocketFrame();
   }
 
   @Override

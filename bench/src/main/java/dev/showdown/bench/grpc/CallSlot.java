@@ -1,5 +1,6 @@
 package dev.showdown.bench.grpc;
 
+import dev.showdown.bench.load.LoadWindow;
 import dev.showdown.proto.userservice.v1.GetUserRequest;
 import dev.showdown.proto.userservice.v1.User;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
@@ -27,13 +28,13 @@ final class CallSlot implements StreamObserver<User> {
   private final Channel channel;
   private final EventLoop loop;
   private final GetUserRequest[] requests;
-  private final CallWindow window;
+  private final LoadWindow window;
   private final long periodNanos;
   private long intendedNanos;
   private long startNanos;
   private volatile boolean inFlight;
 
-  CallSlot(Channel channel, EventLoop loop, GetUserRequest[] requests, CallWindow window, GrpcLoad load, int index) {
+  CallSlot(Channel channel, EventLoop loop, GetUserRequest[] requests, LoadWindow window, GrpcLoad load, int index) {
     this.channel = channel;
     this.loop = loop;
     this.requests = requests;

@@ -1,5 +1,7 @@
 package dev.showdown.bench.grpc;
 
+import dev.showdown.bench.load.LoadTiming;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,12 +38,7 @@ public record GrpcLoad(int concurrency, int connections, Duration duration, Dura
     map.put("rpc", "userservice.v1.UserService/GetUser");
     map.put("concurrency", concurrency);
     map.put("connections", connections);
-    map.put("duration_s", duration.toMillis() / 1000.0);
-    map.put("warmup_s", warmup.toMillis() / 1000.0);
-    map.put("mode", constantRate() ? "constant-rate" : "closed-loop");
-    if (constantRate()) {
-      map.put("rate", rate);
-    }
+    LoadTiming.describe(map, duration, warmup, rate);
     map.put("ids", "1.." + maxId);
     return map;
   }

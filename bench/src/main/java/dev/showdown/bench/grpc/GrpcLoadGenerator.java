@@ -1,6 +1,7 @@
 package dev.showdown.bench.grpc;
 
 import dev.showdown.bench.load.LoadListener;
+import dev.showdown.bench.load.LoadWindow;
 import dev.showdown.proto.userservice.v1.GetUserRequest;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
 import io.grpc.ManagedChannel;
@@ -73,7 +74,7 @@ public final class GrpcLoadGenerator {
     for (int id = 1; id <= load.maxId(); id++) {
       requests[id - 1] = GetUserRequest.newBuilder().setUserId(id).build();
     }
-    CallWindow window = new CallWindow();
+    LoadWindow window = new LoadWindow();
     List<CallSlot> slots = new ArrayList<>();
     for (int i = 0; i < load.concurrency(); i++) {
       slots.add(new CallSlot(channels.get(i % channels.size()), group.next(), requests, window, load, i));
@@ -88,7 +89,7 @@ public final class GrpcLoadGenerator {
     window.endMeasuring();
     long cpuUsed = processCpuNanos() - cpuBefore;
     listener.measureEnded();
-    window.stop();
+    window.finish();
     long unfinished = drain(slots);
     double seconds = window.measuredSeconds();
     double coresBusy = cpuBefore < 0 ? Double.NaN : cpuUsed / 1e9 / seconds;

@@ -57,12 +57,7 @@ public record HttpLoad(String path, int connections, Duration duration, Duration
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("path", path);
     map.put("connections", connections);
-    map.put("duration_s", duration.toMillis() / 1000.0);
-    map.put("warmup_s", warmup.toMillis() / 1000.0);
-    map.put("mode", constantRate() ? "constant-rate" : "closed-loop");
-    if (constantRate()) {
-      map.put("rate", rate);
-    }
+    LoadTiming.describe(map, duration, warmup, rate);
     if (randomIds()) {
       map.put("ids", "1.." + maxId);
     }
