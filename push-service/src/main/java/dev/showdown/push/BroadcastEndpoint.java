@@ -13,7 +13,7 @@ import java.security.MessageDigest;
  * connections or, through the Redis relay, to every node's.
  */
 final class BroadcastEndpoint {
-  private static final String BEARER = "Bearer ";
+  private static final String SCHEME = "Bearer";
 
   private final byte[] token;
   private final Broadcaster broadcaster;
@@ -48,11 +48,19 @@ final class BroadcastEndpoint {
     });
   }
 
+  /** RFC 9110 11.4: the scheme in any case, one or more spaces, then the token. */
   private boolean authorized(String header) {
-    if (header == null || !header.startsWith(BEARER)) {
+    if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return false;
+    }
+    int tokenStart = SCHEME.length();
+    while (tokenStart < header.length() && header.charAt(tokenStart) == ' ') {
+      tokenStart++;
+    }
+    if (tokenStart == SCHEME.length()) {
       return false;
     }
     // Constant time, so the answer's timing does not reveal how much of a guess was right.
-    return MessageDigest.isEqual(token, header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(token, header.substring(tokenStart).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -126,6 +126,22 @@ class PushServiceTest {
     assertThat(push.service().stats().ticks()).isZero();
   }
 
+  /** RFC 9110 11.1: the auth scheme is case-insensitive and followed by one or more spaces. */
+  @Test
+  void broadcastTakesTheBearerSchemeInAnyCase() {
+    push.start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
+
+    for (String header : List.of("bearer " + TOKEN, "BEARER " + TOKEN, "bEaReR  " + TOKEN)) {
+      HttpResponse<Buffer> response = push.running().client().post("/broadcast").putHeader("Authorization", header).send().await();
+      assertThat(response.statusCode()).as(header).isEqualTo(200);
+    }
+    for (String header : List.of("Basic " + TOKEN, "Bearer" + TOKEN, "bearer " + TOKEN.toUpperCase())) {
+      HttpResponse<Buffer> response = push.running().client().post("/broadcast").putHeader("Authorization", header).send().await();
+      assertThat(response.statusCode()).as(header).isEqualTo(401);
+    }
+    assertThat(push.service().stats().ticks()).isEqualTo(3);
+  }
+
   @Test
   void broadcastIsOffWithoutAToken() {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
