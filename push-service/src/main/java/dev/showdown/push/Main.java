@@ -97,8 +97,16 @@ public final class Main implements Callable<Integer> {
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** The command with picocli's usage dump on a bad flag value replaced by one line saying why. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setParameterExceptionHandler((bad, args) -> {
+      System.err.println("push-service: " + bad.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    });
+  }
+
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).execute(args);
+    int status = commandLine().execute(args);
     if (status != 0) {
       System.exit(status);
     }
