@@ -3,6 +3,7 @@ package dev.showdown.push;
 import dev.showdown.kit.JsonResponses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.security.MessageDigest;
 
 /**
  * {@code POST /broadcast} with {@code Authorization: Bearer <token>}: pushes a message now, to this node's
- * connections or, through the Redis relay, to every node's.
+ * connections and, through the Redis relay, to every subscribed node's.
  */
 final class BroadcastEndpoint {
   private static final String SCHEME = "Bearer";
@@ -34,18 +35,32 @@ final class BroadcastEndpoint {
       return;
     }
     Tick tick = broadcaster.next();
+    // This node's connections get the push whatever Redis does with it; the relay skips its echo.
+    broadcaster.fanOut(tick);
     if (relay == null) {
-      broadcaster.fanOut(tick);
       JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"connections\":" + stats.open() + "}"));
       return;
     }
     relay.publish(tick.message).onComplete(published -> {
-      if (published.succeeded()) {
-        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"nodes\":" + published.result() + "}"));
+      if (published.failed()) {
+        onlyHere(ctx, tick, "redis unavailable");
+      } else if (published.result() == 0) {
+        onlyHere(ctx, tick, "no node is subscribed to the relay");
       } else {
-        JsonResponses.error(ctx.response(), 503, "redis unavailable");
+        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"nodes\":" + published.result()
+            + ",\"connections\":" + stats.open() + "}"));
       }
     });
+  }
+
+  /** A broadcast no other node can have received is no success, though this node's connections got it. */
+  private void onlyHere(RoutingContext ctx, Tick tick, String reason) {
+    JsonObject body = new JsonObject()
+        .put("error", reason + "; pushed to this node's connections only")
+        .put("seq", tick.seq)
+        .put("nodes", 0)
+        .put("connections", stats.open());
+    JsonResponses.send(ctx.response(), 503, body.toBuffer());
   }
 
   /** RFC 9110 11.4: the scheme in any case, one or more spaces, then the token. */

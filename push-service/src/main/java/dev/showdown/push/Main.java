@@ -75,7 +75,7 @@ public final class Main implements Callable<Integer> {
     if (status == 0) {
       System.out.println("push-service tcp listening on " + options.host() + ":" + service.tcpPort()
           + " interval=" + interval + " max-connections=" + maxConnections
-          + " redis=" + (settings.redisUrl() == null ? "off" : "on")
+          + " redis=" + (settings.redisUrl() == null ? "off" : RedisUrls.masked(settings.redisUrl()))
           + " broadcast=" + (settings.adminToken() == null ? "off" : "on"));
     }
     return status;

@@ -58,8 +58,11 @@ public final class PushService implements HttpService {
     }
     Future<Void> relayStarted = Future.succeededFuture();
     if (settings.redisUrl() != null) {
-      relay = new RedisRelay(vertx, settings.redisUrl(), this::relayed);
-      relayStarted = relay.start();
+      relay = new RedisRelay(vertx, settings.redisUrl(), RedisRelay.ATTEMPT_TIMEOUT, this::relayed);
+      if (registry != null) {
+        relay.bindTo(registry);
+      }
+      relayStarted = relay.start().onFailure(failure -> relay.close());
     }
     return relayStarted
         .compose(v -> warmUp(internal))
@@ -96,6 +99,10 @@ public final class PushService implements HttpService {
   public void mount(Vertx vertx, Router router) {
     WebSocketEndpoint webSockets = new WebSocketEndpoint(shards, stats, admission, settings);
     router.get("/push").handler(webSockets::handle);
+    if (relay != null) {
+      // Ahead of the kit's own /health, which cannot know of the relay.
+      router.get("/health").order(-1).handler(new RelayHealth(relay));
+    }
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);
       router.post("/broadcast").handler(broadcasts::handle);

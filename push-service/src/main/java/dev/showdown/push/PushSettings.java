@@ -21,6 +21,9 @@ public record PushSettings(int tcpPort, Duration interval, String adminToken, St
   public static final int DEFAULT_TCP_PORT = 8085;
 
   public PushSettings {
+    if (redisUrl != null) {
+      RedisUrls.check(redisUrl);
+    }
     if (tcpPort < 0 || tcpPort > 65_535) {
       throw new IllegalArgumentException("--tcp-port must be in 0..65535, got " + tcpPort);
     }

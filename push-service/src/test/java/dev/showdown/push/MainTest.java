@@ -23,6 +23,7 @@ class MainTest {
       "--write-queue     | 0     | --write-queue must hold at least two messages",
       "--tcp-port        | 70000 | --tcp-port must be in 0..65535",
       "--slow-timeout    | soon  | --slow-timeout",
+      "--redis           | redis://:s3cret@cache:6379/two | --redis expects redis://",
   })
   void anInvalidValueExits2WithOneLine(String flag, String value, String reason) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -37,6 +38,7 @@ class MainTest {
 
     String printed = err.toString(StandardCharsets.UTF_8);
     assertThat(status).isEqualTo(2);
-    assertThat(printed.lines()).singleElement().asString().startsWith("push-service: ").contains(reason);
+    assertThat(printed.lines()).singleElement().asString().startsWith("push-service: ").contains(reason)
+        .doesNotContain("s3cret");
   }
 }

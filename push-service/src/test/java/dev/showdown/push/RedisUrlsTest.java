@@ -1,0 +1,39 @@
+package dev.showdown.push;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RedisUrlsTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "redis://127.0.0.1:6379                   | redis://127.0.0.1:6379",
+      "redis://:s3cret@cache.internal:6380/2    | redis://:***@cache.internal:6380/2",
+      "redis://alice:s3cret@cache:6379          | redis://alice:***@cache:6379",
+      "redis://s3cret@cache:6379                | redis://:***@cache:6379",
+      "rediss://:p@ss/w?rd@cache:6379           | rediss://:***@cache:6379",
+      "redis://cache:6379?password=s3cret&db=1  | redis://cache:6379?password=***&db=1",
+      "unix:///run/redis.sock?password=s3cret   | unix:///run/redis.sock?password=***",
+  })
+  void aPrintedUrlShowsNoPassword(String url, String printed) {
+    assertThat(RedisUrls.masked(url)).isEqualTo(printed);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"redis://127.0.0.1:6379", "redis://:s3cret@cache:6380/2", "rediss://cache", "unix:///run/redis.sock"})
+  void urlsTheClientTakesAreAccepted(String url) {
+    assertThat(RedisUrls.check(url)).isEqualTo(url);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1:6379", "http://cache", "redis://", "redis://:s3cret@cache:6379/two",
+      "redis://:s3 cret@cache", "redis://:s3cret@cache:port"})
+  void anythingElseIsRefusedWithoutShowingThePassword(String url) {
+    assertThatThrownBy(() -> RedisUrls.check(url)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--redis expects").hasMessageNotContaining("s3cret");
+  }
+}
