@@ -68,9 +68,9 @@ final class RedisRelay {
     this.attemptTimeout = attemptTimeout;
     this.context = vertx.getOrCreateContext();
     this.printableUrl = RedisUrls.masked(url);
-    RedisOptions options = new RedisOptions().setConnectionString(url);
-    this.publisher = Redis.createClient(vertx, options);
-    this.subscriber = Redis.createClient(vertx, options);
+    // A pool name each, or their pool meters would collide under the one name the shared options drew.
+    this.publisher = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setPoolName("push-relay-publish"));
+    this.subscriber = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setPoolName("push-relay-subscribe"));
     this.onMessage = onMessage;
   }
 

@@ -1,5 +1,7 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.TestRedis;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A flag value the service cannot run with ends the start with status 2 and one line saying why. */
+/** A flag value the service cannot run with, or a Redis it cannot join, ends the start with status 2 and one line saying why. */
 class MainTest {
 
   @ParameterizedTest
@@ -26,19 +28,40 @@ class MainTest {
       "--redis           | redis://:s3cret@cache:6379/two | --redis expects redis://",
   })
   void anInvalidValueExits2WithOneLine(String flag, String value, String reason) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    int status;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      status = Main.commandLine().execute(flag, value);
-    } finally {
-      System.setErr(original);
-    }
+    Run run = Run.of(flag, value);
 
-    String printed = err.toString(StandardCharsets.UTF_8);
-    assertThat(status).isEqualTo(2);
-    assertThat(printed.lines()).singleElement().asString().startsWith("push-service: ").contains(reason)
+    assertThat(run.status).isEqualTo(2);
+    assertThat(run.stderr.lines()).singleElement().asString().startsWith("push-service: ").contains(reason)
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aNodeThatCannotSubscribeExits2NamingItsRedisWithThePasswordMasked() {
+    int nothingListens = TestRedis.freePort();
+
+    Run run = Run.of("--host", "127.0.0.1", "--port", "0", "--tcp-port", "0", "--event-loops", "1", "--warm-up", "false",
+        "--max-connections", "100", "--redis", "redis://:s3cret@127.0.0.1:" + nothingListens);
+
+    assertThat(run.status).isEqualTo(2);
+    assertThat(run.stderr).doesNotContain("s3cret");
+    // Only the reason is the service's; libraries may say things of their own when first loaded in this JVM.
+    assertThat(run.stderr.lines().filter(line -> line.startsWith("push-service: "))).singleElement().asString()
+        .startsWith("push-service: cannot start on 127.0.0.1:0: cannot subscribe to Redis at redis://:***@127.0.0.1:"
+            + nothingListens + ": ");
+  }
+
+  /** One run of the command in this JVM, with what it wrote on stderr. */
+  private record Run(int status, String stderr) {
+    static Run of(String... args) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream original = System.err;
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      try {
+        int status = Main.commandLine().execute(args);
+        return new Run(status, err.toString(StandardCharsets.UTF_8));
+      } finally {
+        System.setErr(original);
+      }
+    }
   }
 }
