@@ -35,7 +35,8 @@ public final class Main implements Callable<Integer> {
   String adminToken;
 
   @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
-      description = "Redis URL joining nodes through pub/sub, e.g. redis://127.0.0.1:6379 (env REDIS_URL)")
+      description = "Redis URL joining nodes through pub/sub, e.g. redis://:password@127.0.0.1:6379 (env REDIS_URL); "
+          + "printed with the password masked")
   String redisUrl;
 
   @Option(names = "--max-connections", defaultValue = "${env:MAX_CONNECTIONS:-100000}",
