@@ -49,13 +49,7 @@ func main() {
 		users = redisStore{store}
 	}
 
-	server := grpc.NewServer()
-	userservicev1.RegisterUserServiceServer(server, &userService{users: users})
-	healthServer := health.NewServer()
-	healthServer.SetServingStatus(serviceName, healthpb.HealthCheckResponse_SERVING)
-	healthpb.RegisterHealthServer(server, healthServer)
-	reflection.Register(server)
-
+	server, healthServer := newServer(users)
 	listener := address.Listen(name)
 	stop := peer.StopSignal()
 	failed := make(chan error, 1)
@@ -75,4 +69,16 @@ func main() {
 	case <-time.After(*grace):
 		server.Stop()
 	}
+}
+
+// newServer serves UserService over users, with gRPC health (SERVING for the server and the service) and
+// reflection.
+func newServer(users userStore) (*grpc.Server, *health.Server) {
+	server := grpc.NewServer()
+	userservicev1.RegisterUserServiceServer(server, &userService{users: users})
+	healthServer := health.NewServer()
+	healthServer.SetServingStatus(serviceName, healthpb.HealthCheckResponse_SERVING)
+	healthpb.RegisterHealthServer(server, healthServer)
+	reflection.Register(server)
+	return server, healthServer
 }

@@ -35,14 +35,7 @@ func main() {
 	raiseFileLimit(*maxConnections)
 
 	h := newHub(*maxConnections, *queue)
-	mux := http.NewServeMux()
-	mux.Handle("/push", onlyGet(newPushEndpoint(h, *slowTimeout)))
-	mux.Handle("/health", onlyGet(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"status":"UP"}`))
-	})))
-	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, http.StatusNotFound, "not found") })
-	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	server := &http.Server{Handler: newMux(h, *slowTimeout), ReadHeaderTimeout: 10 * time.Second}
 
 	listener := address.Listen(name)
 	tcpListener := tcpAddress.Listen(name)
@@ -81,6 +74,18 @@ func raiseFileLimit(maxConnections int) {
 		fmt.Fprintf(os.Stderr, "%s: warning: --max-connections %d is above the open-file limit %d; accepts past it fail\n",
 			name, maxConnections, limit.Cur)
 	}
+}
+
+// newMux is the HTTP port: WebSocket /push and /health, JSON errors for anything else.
+func newMux(h *hub, slowTimeout time.Duration) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("/push", onlyGet(newPushEndpoint(h, slowTimeout)))
+	mux.Handle("/health", onlyGet(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"status":"UP"}`))
+	})))
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, http.StatusNotFound, "not found") })
+	return mux
 }
 
 func onlyGet(next http.Handler) http.Handler {
