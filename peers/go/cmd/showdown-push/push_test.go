@@ -124,6 +124,36 @@ func TestWebSocketGetsEveryTickAsOneTextFrame(t *testing.T) {
 	n.waitFor(t, 0)
 }
 
+// On the wire a push is one final, unmasked text frame: 0x81, length 100, the message.
+func TestWebSocketFrameBytes(t *testing.T) {
+	n := start(t, 10, 20*time.Millisecond)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(n.http.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.Write([]byte("GET /push HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"))
+	in := bufio.NewReader(conn)
+	for {
+		line, err := in.ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		if line == "\r\n" {
+			break
+		}
+	}
+	frame := make([]byte, 2+pushmsg.Size)
+	if _, err := io.ReadFull(in, frame); err != nil {
+		t.Fatal(err)
+	}
+	if frame[0] != 0x81 || frame[1] != pushmsg.Size {
+		t.Fatalf("frame header % x", frame[:2])
+	}
+	seqOf(t, frame[2:])
+}
+
 func TestBeyondMaxConnectionsBothProtocolsAreRefused(t *testing.T) {
 	n := start(t, 1, time.Hour)
 	held, err := net.Dial("tcp", n.tcpAddr)

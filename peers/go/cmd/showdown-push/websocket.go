@@ -34,21 +34,31 @@ func newPushEndpoint(h *hub, slowTimeout time.Duration) *pushEndpoint {
 	}
 }
 
+// ServeHTTP upgrades and returns, as gorilla's chat example does: the HTTP server's request, buffers and
+// goroutine are let go, and the connection lives on in one goroutine that writes and one that reads.
 func (p *pushEndpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sub := p.hub.join()
 	if sub == nil {
 		writeError(w, http.StatusServiceUnavailable, "too many connections")
 		return
 	}
-	defer p.hub.leave(sub)
 	conn, err := p.upgrader.Upgrade(w, r, nil)
 	if err != nil {
+		p.hub.leave(sub)
 		return // the upgrader has answered with the reason
 	}
-	defer conn.Close() // before the deferred leave: the hub is empty only once every connection is closed
 	conn.SetReadLimit(maxClientFrame)
 	gone := make(chan struct{})
 	go readUntilClosed(conn, gone)
+	go p.push(conn, sub, gone)
+}
+
+// push writes the subscriber's ticks until the client goes, a write fails, or the hub closes.
+func (p *pushEndpoint) push(conn *websocket.Conn, sub *subscriber, gone <-chan struct{}) {
+	defer func() {
+		conn.Close()
+		p.hub.leave(sub) // after the close: the hub is empty only once every connection is closed
+	}()
 	for {
 		select {
 		case t := <-sub.ticks:
