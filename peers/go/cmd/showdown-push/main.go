@@ -21,7 +21,7 @@ func main() {
 	tcpAddress := flags.Port(address, "tcp-port", "TCP_PORT", 8085, "plain TCP port; 0 picks a free one")
 	interval := flags.Duration("interval", "INTERVAL", 10*time.Second, "time between pushes")
 	maxConnections := flags.Int("max-connections", "MAX_CONNECTIONS", 100_000, "open connections (both protocols) beyond which new ones are refused")
-	queue := flags.Int("queue", "QUEUE", 8, "pushes one connection may have waiting; more are dropped")
+	queue := flags.Int("send-queue", "SEND_QUEUE", 8, "pushes one connection may have waiting; more are dropped")
 	slowTimeout := flags.Duration("slow-timeout", "SLOW_TIMEOUT", 30*time.Second, "how long one write may wait on a client that does not read before it is closed")
 	grace := flags.Duration("shutdown-grace", "SHUTDOWN_GRACE", 3*time.Second, "on SIGTERM, how long connections get to close")
 	if rest := flags.Parse(os.Args[1:]); len(rest) > 0 {
@@ -31,7 +31,7 @@ func main() {
 	flags.Positive("slow-timeout", *slowTimeout)
 	flags.Positive("shutdown-grace", *grace)
 	flags.AtLeast("max-connections", *maxConnections, 1)
-	flags.AtLeast("queue", *queue, 1)
+	flags.AtLeast("send-queue", *queue, 1)
 	raiseFileLimit(*maxConnections)
 
 	h := newHub(*maxConnections, *queue)
