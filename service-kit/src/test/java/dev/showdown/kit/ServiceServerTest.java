@@ -44,6 +44,12 @@ class ServiceServerTest {
       router.get("/boom").handler(ctx -> {
         throw new IllegalStateException("secret internal detail");
       });
+      router.get("/upstream").handler(ctx -> ctx.fail(502, new IllegalStateException(
+          "connect to 10.1.2.3:6379 failed: finishConnect(..) failed with error(-111)")));
+      router.post("/echo").handler(ctx -> ctx.request().body()
+          .onSuccess(body -> JsonResponses.ok(ctx.response(), new JsonObject().put("bytes", body.length()).toBuffer())));
+      router.get("/ws").handler(WebSocketHandshakes::validate).handler(ctx -> ctx.request().toWebSocket()
+          .onSuccess(socket -> socket.textMessageHandler(socket::writeTextMessage)));
       router.get("/slow").handler(ctx -> {
         Promise<Void> release = Promise.promise();
         slowRequests.add(release);
@@ -97,6 +103,14 @@ class ServiceServerTest {
     assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("internal error");
     assertThat(response.bodyAsString()).doesNotContain("secret internal detail").doesNotContain("Exception");
     assertThat(service.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anErrorStatusWithoutAHandlerOfItsOwnIsJsonAndKeepsTheCauseToItself() {
+    HttpResponse<Buffer> response = service.get("/upstream");
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "bad gateway"));
   }
 
   @Test
