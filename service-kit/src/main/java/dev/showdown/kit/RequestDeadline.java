@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Two handlers share the state: {@link #bytes} before the decoder sees a request begin, {@link #messages} after
  * it sees the request end and the responses. Per request that costs one clock read; the check is one timer per
- * connection, armed only while a request is arriving.
+ * connection, armed only while a request is arriving. A pipelined request whose first bytes came in the same read
+ * as the previous one's last is timed from its next bytes; if none follow, the idle timeout closes the connection.
  */
 final class RequestDeadline {
   private static final String TIMED_OUT_BODY = "{\"error\":\"request timeout\"}";
