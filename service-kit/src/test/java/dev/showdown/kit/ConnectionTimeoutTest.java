@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +21,13 @@ class ConnectionTimeoutTest {
   private static final Duration REQUEST = Duration.ofMillis(400);
   /** Bound for "is closed": generous, since the machine is shared; the test is that it happens at all. */
   private static final Duration WITHIN = Duration.ofSeconds(10);
+  private static ServiceServerTest.ProbeService probe;
   private static RunningService service;
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(new ServiceServerTest.ProbeService(),
+    probe = new ServiceServerTest.ProbeService();
+    service = RunningService.start(probe,
         ServiceOptions.loopback(1).withIdleTimeout(IDLE).withRequestTimeout(REQUEST));
   }
 
@@ -75,6 +79,18 @@ class ConnectionTimeoutTest {
         Thread.sleep(REQUEST.toMillis() / 2);
       }
       assertThat(served).isGreaterThan(4);
+    }
+  }
+
+  /** Push's WebSocket listeners: taken over after the upgrade, they keep the connection alive their own way. */
+  @Test
+  void aChannelTakenOverAfterAnUpgradeCanShedTheKitsTimeouts() throws Exception {
+    try (RawHttp upgrading = RawHttp.connect(service.port())) {
+      upgrading.send("GET /take-over HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+      List<List<String>> names = probe.takenOver.get(10, TimeUnit.SECONDS);
+      assertThat(names.get(0)).contains("idle", "kitRequestStart", "kitRequestEnd");
+      assertThat(names.get(1)).doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.showdown.kit;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -28,6 +30,8 @@ class ServiceServerTest {
   static final class ProbeService implements HttpService {
     final List<Promise<Void>> slowRequests = new CopyOnWriteArrayList<>();
     final CompletableFuture<Void> slowArrived = new CompletableFuture<>();
+    /** The pipeline's handler names before and after a WebSocket channel is released from the kit's guards. */
+    final CompletableFuture<List<List<String>>> takenOver = new CompletableFuture<>();
 
     @Override
     public String name() {
@@ -50,6 +54,14 @@ class ServiceServerTest {
           .onSuccess(body -> JsonResponses.ok(ctx.response(), new JsonObject().put("bytes", body.length()).toBuffer())));
       router.get("/ws").handler(WebSocketHandshakes::validate).handler(ctx -> ctx.request().toWebSocket()
           .onSuccess(socket -> socket.textMessageHandler(socket::writeTextMessage)));
+      router.get("/take-over").handler(ctx -> {
+        Channel channel = ((ConnectionBase) ctx.request().connection()).channel();
+        ctx.request().toWebSocket().onSuccess(socket -> {
+          List<String> before = channel.pipeline().names();
+          ConnectionGuards.removeFrom(channel);
+          takenOver.complete(List.of(before, channel.pipeline().names()));
+        });
+      });
       router.get("/slow").handler(ctx -> {
         Promise<Void> release = Promise.promise();
         slowRequests.add(release);
