@@ -2,7 +2,6 @@ package dev.showdown.ping;
 
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,9 +19,6 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).execute(args);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ServiceMain.launch(new Main(), args);
   }
 }

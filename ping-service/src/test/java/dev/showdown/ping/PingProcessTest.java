@@ -61,6 +61,20 @@ class PingProcessTest {
     }
   }
 
+  @Test
+  void refusesAnInvalidFlagWithStatusTwoAndOneLine() throws Exception {
+    Process process = start("--port", "70000");
+    try {
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isEqualTo(2);
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(err).isEqualTo("ping-service: Invalid value for option '--port': 70000 is not a port (expected 0..65535)"
+          + System.lineSeparator());
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   private static Process start(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,6 +1,7 @@
 package dev.showdown.kit;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 
@@ -8,6 +9,11 @@ import java.time.Duration;
 public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
-    return Durations.parse(value);
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      // picocli prints a TypeConversionException's message as it is, other exceptions with their class name.
+      throw new TypeConversionException(e.getMessage());
+    }
   }
 }

@@ -1,33 +1,48 @@
 package dev.showdown.kit;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One HTTP server on one event loop: the kit's routes, the service's routes, and JSON errors for the rest. */
 final class HttpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
   private static final Buffer HEALTH_UP = Buffer.buffer("{\"status\":\"UP\"}");
+  /** Reasons the contract spells out; every other error status is told by its reason phrase. */
+  private static final Map<Integer, String> REASONS = Map.of(
+      400, "bad request",
+      404, "not found",
+      405, "method not allowed",
+      413, "request body too large",
+      500, "internal error");
 
   private final HttpService service;
   private final String host;
   private final int port;
+  private final Duration idleTimeout;
+  private final Duration requestTimeout;
   private final Handler<RoutingContext> metricsHandler;
   private HttpServer server;
 
-  HttpServerVerticle(HttpService service, String host, int port, Handler<RoutingContext> metricsHandler) {
+  HttpServerVerticle(HttpService service, ServiceOptions options, int port, Handler<RoutingContext> metricsHandler) {
     this.service = service;
-    this.host = host;
+    this.host = options.host();
     this.port = port;
+    this.idleTimeout = options.idleTimeout();
+    this.requestTimeout = options.requestTimeout();
     this.metricsHandler = metricsHandler;
   }
 
@@ -39,19 +54,33 @@ final class HttpServerVerticle extends VerticleBase {
       router.get("/metrics").handler(metricsHandler);
     }
     service.mount(vertx, router);
-    router.errorHandler(400, ctx -> JsonResponses.error(ctx.response(), 400, "bad request"));
-    router.errorHandler(404, ctx -> JsonResponses.error(ctx.response(), 404, "not found"));
-    router.errorHandler(405, ctx -> JsonResponses.error(ctx.response(), 405, "method not allowed"));
-    router.errorHandler(413, ctx -> JsonResponses.error(ctx.response(), 413, "request body too large"));
+    for (int status = 400; status < 600; status++) {
+      String reason = reason(status);
+      int code = status;
+      router.errorHandler(status, ctx -> JsonResponses.error(ctx.response(), code, reason));
+    }
     router.errorHandler(500, ctx -> {
       LOG.error("Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
-      JsonResponses.error(ctx.response(), 500, "internal error");
+      JsonResponses.error(ctx.response(), 500, REASONS.get(500));
     });
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
-    return vertx.createHttpServer(service.serverOptions(options))
+    HttpServerOptions defaults = new HttpServerOptions().setHost(host).setPort(port)
+        // HTTP/1.1 only, as the contract: no second protocol with limits and error paths of its own.
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    HttpServerOptions options = service.serverOptions(defaults);
+    return vertx.createHttpServer(options)
+        .connectionHandler(connection -> ConnectionGuards.install(connection, options, requestTimeout))
+        .invalidRequestHandler(InvalidRequests::answer)
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);
+  }
+
+  /** The status's reason in the contract's words, else its reason phrase in lower case ("bad gateway"). */
+  static String reason(int status) {
+    String reason = REASONS.get(status);
+    return reason != null ? reason : HttpResponseStatus.valueOf(status).reasonPhrase().toLowerCase(Locale.ROOT);
   }
 
   int actualPort() {

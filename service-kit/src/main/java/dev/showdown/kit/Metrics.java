@@ -11,7 +11,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.EnumSet;
 
-/** The Prometheus registry behind {@code /metrics}: request count and latency histogram per route. */
+/**
+ * The Prometheus registry behind {@code /metrics}: request count and latency histogram per route, method and code,
+ * each label bounded ({@link MetricLabels}).
+ */
 final class Metrics {
   private static final String SERVER_RESPONSE_TIME = "vertx.http.server.response.time";
 
@@ -27,20 +30,26 @@ final class Metrics {
 
   static PrometheusMeterRegistry newRegistry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(new MeterFilter() {
-      @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-        if (!id.getName().equals(SERVER_RESPONSE_TIME)) {
-          return config;
-        }
-        double[] nanos = new double[LATENCY_BUCKETS.length];
-        for (int i = 0; i < nanos.length; i++) {
-          nanos[i] = LATENCY_BUCKETS[i].toNanos();
-        }
-        return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
-      }
-    });
+    // Route labels are route templates (or empty when nothing matched), so the router bounds them already.
+    registry.config()
+        .meterFilter(MeterFilter.replaceTagValues(Label.HTTP_METHOD.toString(), MetricLabels::method))
+        .meterFilter(MeterFilter.replaceTagValues(Label.HTTP_CODE.toString(), MetricLabels::code))
+        .meterFilter(new LatencyBuckets());
     return registry;
+  }
+
+  private static final class LatencyBuckets implements MeterFilter {
+    @Override
+    public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+      if (!id.getName().equals(SERVER_RESPONSE_TIME)) {
+        return config;
+      }
+      double[] nanos = new double[LATENCY_BUCKETS.length];
+      for (int i = 0; i < nanos.length; i++) {
+        nanos[i] = LATENCY_BUCKETS[i].toNanos();
+      }
+      return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+    }
   }
 
   static MicrometerMetricsOptions options() {

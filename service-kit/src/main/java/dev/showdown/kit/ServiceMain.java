@@ -1,9 +1,14 @@
 package dev.showdown.kit;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import sun.misc.Signal;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The one way a service starts from the command line: start, print the ready line, stop cleanly on SIGTERM. */
@@ -11,7 +16,56 @@ public final class ServiceMain {
   /** Exit status when the service cannot start (port taken, bad address, a dependency's set-up failed). */
   public static final int EXIT_CANNOT_START = 2;
 
+  /** Exit status for a flag that is unknown, cannot be read, or is out of range. */
+  public static final int EXIT_INVALID_FLAG = 2;
+
+  /** Exit status when the command failed in a way nobody foresaw; the reason is printed, the stack trace is not. */
+  public static final int EXIT_FAILED = 1;
+
   private ServiceMain() {
+  }
+
+  /**
+   * What a service's {@code main} does: runs the picocli {@code command} ({@link #execute}) and exits with its
+   * status unless that is 0, in which case the service runs on until a signal stops it.
+   */
+  public static void launch(Object command, String... args) {
+    int status = execute(command, args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Parses {@code args} into the picocli {@code command} and calls it, returning its exit status. A flag picocli
+   * cannot read and an {@link InvalidFlagException} from the command print {@code <command>: <reason>} on one line
+   * of stderr and give {@link #EXIT_INVALID_FLAG}; any other failure prints its {@link #reason} and gives
+   * {@link #EXIT_FAILED}. No usage text, no stack trace.
+   */
+  public static int execute(Object command, String... args) {
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.setParameterExceptionHandler(ServiceMain::invalidFlag);
+    commandLine.setExecutionExceptionHandler(ServiceMain::failed);
+    return commandLine.execute(args);
+  }
+
+  private static int invalidFlag(ParameterException e, String[] args) {
+    return printed(e.getCommandLine(), e.getMessage(), EXIT_INVALID_FLAG);
+  }
+
+  private static int failed(Exception e, CommandLine commandLine, ParseResult parsed) {
+    if (e instanceof InvalidFlagException) {
+      return printed(commandLine, e.getMessage(), EXIT_INVALID_FLAG);
+    }
+    return printed(commandLine, reason(e), EXIT_FAILED);
+  }
+
+  private static int printed(CommandLine commandLine, String reason, int status) {
+    PrintWriter err = commandLine.getErr();
+    // One line whatever the reason holds: a log scraper or a person reading a terminal sees it whole.
+    err.println(commandLine.getCommandName() + ": " + reason.replaceAll("\\s*\\R\\s*", " "));
+    err.flush();
+    return status;
   }
 
   /**
@@ -20,6 +74,11 @@ public final class ServiceMain {
    */
   public static int run(HttpService service, ServiceOptions options) {
     String address = options.host() + ":" + options.port(service.defaultPort());
+    // The handler comes first, so that a SIGTERM that arrives while the service starts, or the moment its ready
+    // line appears, stops it cleanly (exit 0) instead of ending the JVM with 143. Such a stop waits for the start;
+    // if the start fails, this method's exit status 2 ends the process and the stop never runs.
+    CompletableFuture<ServiceServer> started = new CompletableFuture<>();
+    stopOnSignal(service.name(), options.shutdownGrace(), () -> started.join().stop(options.shutdownGrace()).await());
     ServiceServer server;
     try {
       server = ServiceServer.start(service, options).await();
@@ -27,13 +86,13 @@ public final class ServiceMain {
       System.err.println(service.name() + ": cannot start on " + address + ": " + reason(e));
       return EXIT_CANNOT_START;
     }
+    started.complete(server);
     System.out.println(service.name() + " started: transport=" + server.transport()
         + " event-loops=" + server.eventLoops()
         + " metrics=" + options.metrics()
         + " jdk=" + Runtime.version()
         + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
     System.out.println(service.name() + " listening on " + server.host() + ":" + server.port());
-    stopOnSignal(service.name(), options.shutdownGrace(), () -> server.stop(options.shutdownGrace()).await());
     return 0;
   }
 

@@ -14,10 +14,12 @@ public final class ServiceOptions {
   @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Address to bind (env HOST). Default: ${DEFAULT-VALUE}")
   String host;
 
-  @Option(names = "--port", defaultValue = "${env:PORT}", description = "Port to listen on (env PORT); 0 picks a free one. Default: the service's own")
+  @Option(names = "--port", defaultValue = "${env:PORT}", converter = PortConverter.class,
+      description = "Port to listen on, 0..65535 (env PORT); 0 picks a free one. Default: the service's own")
   Integer port;
 
-  @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", description = "Event-loop threads (env EVENT_LOOPS); 0 means one per core")
+  @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", converter = EventLoopsConverter.class,
+      description = "Event-loop threads, 0.." + EventLoopsConverter.MAX + " (env EVENT_LOOPS); 0 means one per core")
   int eventLoops;
 
   @Option(names = "--transport", defaultValue = "${env:TRANSPORT:-native}", converter = TransportConverter.class,
@@ -32,6 +34,16 @@ public final class ServiceOptions {
       description = "How long in-flight requests may take to finish on SIGTERM (env SHUTDOWN_GRACE). Default: ${DEFAULT-VALUE}")
   Duration shutdownGrace;
 
+  @Option(names = "--idle-timeout", defaultValue = "${env:IDLE_TIMEOUT:-60s}", converter = DurationConverter.class,
+      description = "Close an HTTP connection on which nothing was read or written for this long (env IDLE_TIMEOUT); "
+          + "0s turns it off. Default: ${DEFAULT-VALUE}")
+  Duration idleTimeout;
+
+  @Option(names = "--request-timeout", defaultValue = "${env:REQUEST_TIMEOUT:-30s}", converter = DurationConverter.class,
+      description = "A request whose headers and body have not all arrived this long after its first byte is answered "
+          + "408 and its connection closed (env REQUEST_TIMEOUT); 0s turns it off. Default: ${DEFAULT-VALUE}")
+  Duration requestTimeout;
+
   public ServiceOptions() {
   }
 
@@ -44,6 +56,8 @@ public final class ServiceOptions {
     options.metrics = true;
     options.transport = NetTransport.NATIVE;
     options.shutdownGrace = Duration.ofSeconds(5);
+    options.idleTimeout = Duration.ofSeconds(60);
+    options.requestTimeout = Duration.ofSeconds(30);
     return options;
   }
 
@@ -56,6 +70,8 @@ public final class ServiceOptions {
     copy.metrics = metrics;
     copy.transport = transport;
     copy.shutdownGrace = shutdownGrace;
+    copy.idleTimeout = idleTimeout;
+    copy.requestTimeout = requestTimeout;
     return copy;
   }
 
@@ -93,10 +109,51 @@ public final class ServiceOptions {
     return this;
   }
 
+  /** Zero when connections may stay idle for ever. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  public ServiceOptions withIdleTimeout(Duration timeout) {
+    idleTimeout = timeout;
+    return this;
+  }
+
+  /** Zero when a request may take for ever to arrive. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public ServiceOptions withRequestTimeout(Duration timeout) {
+    requestTimeout = timeout;
+    return this;
+  }
+
   static final class TransportConverter implements CommandLine.ITypeConverter<NetTransport> {
     @Override
     public NetTransport convert(String value) {
-      return NetTransport.parse(value);
+      try {
+        return NetTransport.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return IntRange.parse(value, 0, 65_535, "a port");
+    }
+  }
+
+  static final class EventLoopsConverter implements CommandLine.ITypeConverter<Integer> {
+    /** Far past any core count this project runs on, and short of a thread count that would exhaust the machine. */
+    static final int MAX = 1024;
+
+    @Override
+    public Integer convert(String value) {
+      return IntRange.parse(value, 0, MAX, "an event-loop count");
     }
   }
 }

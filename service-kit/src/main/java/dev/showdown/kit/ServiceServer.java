@@ -71,7 +71,7 @@ public final class ServiceServer {
       return Future.failedFuture(e);
     }
     Supplier<HttpServerVerticle> newServer = () -> {
-      HttpServerVerticle server = new HttpServerVerticle(service, options.host(), port, scraper);
+      HttpServerVerticle server = new HttpServerVerticle(service, options, port, scraper);
       servers.add(server);
       return server;
     };
