@@ -4,7 +4,11 @@ import os
 import platform
 import re
 import resource
+import signal
+import subprocess
 import sys
+import threading
+import time
 
 PYPY = platform.python_implementation() == "PyPy"
 # PyPy sizes its nursery from the last-level cache the CPU reports (here 480 MiB of L3, so a nursery of
@@ -93,3 +97,37 @@ def has_module(name):
     except ImportError:
         return False
     return True
+
+
+class Workers:
+    """Copies of one command as child processes. SIGTERM or SIGINT to this process stops them all: each gets
+    SIGTERM, and SIGKILL after ``grace_s`` (servers wait for requests in flight without a limit of their own)."""
+
+    def __init__(self, command, count, pass_fds=(), grace_s=3.0):
+        self.grace_s = grace_s
+        self.stopping = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: self.stopping.set())
+        self.processes = [subprocess.Popen(command, pass_fds=pass_fds) for _ in range(count)]
+
+    def all_exited(self):
+        return all(process.poll() is not None for process in self.processes)
+
+    def run(self, name):
+        """Returns once told to stop (and every worker is gone); exits 1 when the workers all exit first."""
+        while not self.stopping.wait(0.5):
+            if self.all_exited():
+                sys.exit(f"{name}: every worker exited")
+        self.stop()
+
+    def stop(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        deadline = time.monotonic() + self.grace_s
+        for process in self.processes:
+            try:
+                process.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -8,17 +8,12 @@ the workers; SIGTERM stops them all and exits 0.
 """
 import argparse
 import os
-import signal
 import socket
-import subprocess
 import sys
-import threading
-import time
 
 import cli
 
 NAME = "fastapi"
-STOP_GRACE_S = 3.0
 
 
 def options(argv):
@@ -66,25 +61,9 @@ def run_worker(fd, loop, http):
 def supervise(sock, args):
     # Plain child processes that inherit the socket: multiprocessing would add a resource-tracker process
     # (~60 MB RSS on PyPy) and pickle the socket to each worker.
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
     command = [sys.executable, os.path.abspath(__file__), "--worker-fd", str(sock.fileno()),
                "--loop", args.loop, "--http", args.http]
-    workers = [subprocess.Popen(command, pass_fds=(sock.fileno(),)) for _ in range(args.workers)]
-    while not stop.wait(0.5):
-        if all(worker.poll() is not None for worker in workers):
-            sys.exit("serve.py: every worker exited")
-    for worker in workers:
-        worker.terminate()
-    deadline = time.monotonic() + STOP_GRACE_S
-    for worker in workers:
-        try:
-            worker.wait(max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            # uvicorn waits for open requests without a limit (a fib(40) takes tens of seconds on CPython).
-            worker.kill()
-            worker.wait()
+    cli.Workers(command, args.workers, pass_fds=(sock.fileno(),)).run("serve.py")
 
 
 def main(argv):
