@@ -13,7 +13,7 @@ import sys
 
 import cli
 
-NAME = "fastapi"
+NAME = "fastapi-pypy" if cli.PYPY else "fastapi"
 
 
 def options(argv):
