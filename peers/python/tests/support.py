@@ -54,8 +54,9 @@ class Redis:
                        capture_output=True, text=True)
 
     def close(self):
-        self.process.terminate()
-        self.process.wait()
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
