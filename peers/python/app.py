@@ -7,7 +7,6 @@ process, made at start-up, instead of a ClientSession per request.
 import asyncio
 import contextlib
 import json
-import logging
 import os
 
 import py39compat  # noqa: F401  (first: lets PyPy 3.9 import Debian's starlette and aiohttp)
@@ -27,9 +26,6 @@ MAX_UPSTREAM_BODY = 1 << 20
 FIB_RULE = f"n must be an integer in 0..{MAX_N}"
 ID_RULE = f"id must be an integer in 1..{MAX_ID}"
 REASONS = {404: "not found", 405: "method not allowed"}
-
-log = logging.getLogger("showdown.app")
-
 
 class LegFailed(Exception):
     """One leg of /data or /user failed; carries the contract's status and reason."""

@@ -91,6 +91,12 @@ def raise_open_file_limit():
     return hard
 
 
+def require_module(p, flag, module):
+    """Exits 2 (via the parser) when ``--flag module`` names a module this interpreter lacks."""
+    if not has_module(module):
+        p.error(f"{flag} {module}: the module {module} is not installed for {sys.executable}")
+
+
 def has_module(name):
     try:
         __import__(name)

@@ -16,6 +16,7 @@ import select
 import signal
 import socket
 import sys
+import time
 
 import cli
 import protos
@@ -233,9 +234,11 @@ def reserve_port(host, port):
 
 
 def wait_ready(workers, ready_read, count):
-    """True once every worker has written its byte; False when told to stop or a worker exits first."""
+    """True once every worker has written its byte; False when told to stop, a worker exits first, or
+    START_TIMEOUT_S passes."""
     ready = 0
-    while ready < count and not workers.stopping.is_set():
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while ready < count and not workers.stopping.is_set() and time.monotonic() < deadline:
         if select.select([ready_read], [], [], 0.2)[0]:
             got = os.read(ready_read, count)
             if not got:  # every worker has closed its end
@@ -255,6 +258,8 @@ def options(argv):
                    help="server processes sharing the port (env WORKERS, default: cores)")
     p.add_argument("--worker-ready-fd", type=int, help=argparse.SUPPRESS)  # set by the launcher for its workers
     args = p.parse_args(argv)
+    if not cli.has_module("grpc"):
+        p.error(f"the module grpc (grpcio) is not installed for {sys.executable}")
     if args.redis:
         import redis.asyncio
 
@@ -285,7 +290,7 @@ def main(argv):
         workers.stop()
         if workers.stopping.is_set():
             return
-        cli.fail_start(NAME, args.host, port, "a worker exited before serving (see its error above)")
+        cli.fail_start(NAME, args.host, port, "a worker did not start serving (see its error above)")
     cli.ready(NAME, args.host, port)
     workers.run("grpc_server.py")
 

@@ -31,20 +31,28 @@ def _stale():
             or os.path.getmtime(_module_path(proto)) < os.path.getmtime(os.path.join(root, proto))]
 
 
+def _protoc():
+    """The command that runs protoc: Debian's binary, or the one inside pip's grpcio-tools."""
+    if shutil.which("protoc"):
+        return [shutil.which("protoc")]
+    if importlib.util.find_spec("grpc_tools") is not None:
+        return [sys.executable, "-m", "grpc_tools.protoc"]
+    return None
+
+
 def generate():
     """Runs protoc for every stale module; exits 3 with the package to install when protoc is missing."""
     stale = _stale()
     if not stale:
         return
-    protoc = shutil.which("protoc")
+    protoc = _protoc()
     if protoc is None:
-        print("missing: apt-get install protobuf-compiler (or pip install grpcio-tools and put protoc on PATH)",
-              file=sys.stderr)
+        print("missing: apt-get install protobuf-compiler (or pip install grpcio-tools)", file=sys.stderr)
         sys.exit(3)
     # Into a scratch directory first, then renamed into place: two processes may generate at once.
     with tempfile.TemporaryDirectory(dir=HERE) as scratch:
         for proto in stale:
-            subprocess.run([protoc, f"-I{INCLUDE[proto]}", f"--python_out={scratch}", proto], check=True)
+            subprocess.run([*protoc, f"-I{INCLUDE[proto]}", f"--python_out={scratch}", proto], check=True)
             target = _module_path(proto)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.replace(os.path.join(scratch, os.path.relpath(target, OUT)), target)

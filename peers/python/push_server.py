@@ -244,8 +244,7 @@ def options(argv):
                    default=cli.env("LOOP", "uvloop" if cli.has_module("uvloop") else "asyncio"),
                    help="event loop (env LOOP; default uvloop where installed)")
     args = p.parse_args(argv)
-    if args.loop == "uvloop" and not cli.has_module("uvloop"):
-        p.error(f"--loop uvloop: the module uvloop is not installed for {sys.executable}")
+    cli.require_module(p, "--loop", args.loop)
     return args
 
 

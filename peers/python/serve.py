@@ -30,9 +30,8 @@ def options(argv):
                    help="base URL of GET /items/{id} (env UPSTREAM_URL)")
     p.add_argument("--worker-fd", type=int, help=argparse.SUPPRESS)  # set by the launcher for its workers
     args = p.parse_args(argv)
-    for flag, module in (("loop", args.loop), ("http", args.http)):
-        if not cli.has_module(module):
-            p.error(f"--{flag} {module}: the module {module} is not installed for {sys.executable}")
+    cli.require_module(p, "--loop", args.loop)
+    cli.require_module(p, "--http", args.http)
     return args
 
 

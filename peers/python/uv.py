@@ -130,8 +130,7 @@ def options(argv):
     p.add_argument("--max-line", type=cli.positive_int, default=MAX_LINE_DEFAULT,
                    help="longest line in bytes; a longer one is an error")
     args = p.parse_args(argv)
-    if args.json == "ujson" and not cli.has_module("ujson"):
-        p.error(f"--json ujson: the module ujson is not installed for {sys.executable}")
+    cli.require_module(p, "--json", args.json)
     return args
 
 
