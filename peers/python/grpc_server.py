@@ -252,8 +252,8 @@ def wait_ready(workers, ready_read, count):
 def options(argv):
     p = cli.parser("grpc_server.py", "grpcio peer: userservice.v1.UserService with health and reflection")
     cli.add_address(p, 9090)
-    p.add_argument("--redis", default=None,
-                   help="read users from Redis user:{id} at this URL instead of 10,000 in memory")
+    p.add_argument("--redis", default=cli.env("REDIS_URL", None),
+                   help="read users from Redis user:{id} at this URL instead of 10,000 in memory (env REDIS_URL)")
     p.add_argument("--workers", type=cli.positive_int, default=cli.env("WORKERS", str(os.cpu_count() or 1)),
                    help="server processes sharing the port (env WORKERS, default: cores)")
     p.add_argument("--worker-ready-fd", type=int, help=argparse.SUPPRESS)  # set by the launcher for its workers
