@@ -57,11 +57,8 @@ def fibonacci(n):
 @contextlib.asynccontextmanager
 async def lifespan(app):
     # One of each per worker process, shared by every request (article A opened a ClientSession per request).
-    app.state.upstream = aiohttp.ClientSession(
-        os.environ.get("UPSTREAM_URL", "http://127.0.0.1:8090"),
-        timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S),
-        auto_decompress=False,
-    )
+    app.state.items_url = os.environ.get("UPSTREAM_URL", "http://127.0.0.1:8090").rstrip("/") + "/items/"
+    app.state.upstream = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S))
     app.state.redis = redis.asyncio.Redis.from_url(
         os.environ.get("REDIS_URL", "redis://127.0.0.1:6379"),
         socket_timeout=REDIS_TIMEOUT_S,
@@ -116,9 +113,9 @@ def calc_fib(n: str):
     return {"result": fibonacci(value)}
 
 
-async def fetch_item(session, item_id):
+async def fetch_item(session, url):
     try:
-        async with session.get(f"/items/{item_id}") as response:
+        async with session.get(url) as response:
             if response.status != 200:
                 raise LegFailed(502, f"upstream answered {response.status}")
             body = bytearray()
@@ -162,7 +159,7 @@ async def get_data(id: str):
         return error(400, ID_RULE)
     # Both legs start before either is awaited; gather raises the first failure, which decides the status.
     api_data, cache_data = await asyncio.gather(
-        fetch_item(app.state.upstream, item_id),
+        fetch_item(app.state.upstream, f"{app.state.items_url}{item_id}"),
         redis_get(app.state.redis, f"cache:{item_id}"),
     )
     return {"api": api_data, "cache": None if cache_data is None else cache_data.decode("utf-8", "replace")}
