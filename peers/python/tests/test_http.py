@@ -16,18 +16,16 @@ class FastApiContract:
 
     @classmethod
     def setUpClass(cls):
+        # Class cleanups run even when setUpClass fails half-way (tearDownClass would not).
         cls.redis = support.Redis()
+        cls.addClassCleanup(cls.redis.close)
         cls.redis.seed(20)
         cls.upstream = support.Upstream()
+        cls.addClassCleanup(cls.upstream.close)
         cls.peer = support.Peer(cls.interpreter, "serve.py", "--host", "127.0.0.1", "--port", "0", "--workers", "2",
                                 "--redis", cls.redis.url, "--upstream", cls.upstream.url)
+        cls.addClassCleanup(cls.peer.stop)
         support.wait_until(lambda: cls.peer.running() and cls.ok("/health"), timeout_s=60, what="GET /health")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.peer.stop()
-        cls.upstream.close()
-        cls.redis.close()
 
     @classmethod
     def ok(cls, path):
