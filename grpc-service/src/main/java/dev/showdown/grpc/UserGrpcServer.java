@@ -45,7 +45,7 @@ public final class UserGrpcServer {
   /** Starts everything, or closes what it started and throws if any part cannot start (port taken, say). */
   public static UserGrpcServer start(GrpcOptions options) throws IOException {
     if (options.redis() != null) {
-      RedisUserStore.checkUrl(options.redis());
+      RedisUrl.check(options.redis());
     }
     Transport transport = Transport.choose(options.transport());
     ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), options.httpOptions(vertxEventLoops(options))).await() : null;

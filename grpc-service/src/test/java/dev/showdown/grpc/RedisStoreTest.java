@@ -5,9 +5,7 @@ import dev.showdown.proto.userservice.v1.GetUserRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,11 +52,7 @@ class RedisStoreTest {
   }
 
   private static void redis(String command, String... args) {
-    Request request = Request.cmd(Command.create(command));
-    for (String arg : args) {
-      request.arg(arg);
-    }
-    seeder.send(request).timeout(5, TimeUnit.SECONDS).await();
+    RedisCommands.send(seeder, command, args);
   }
 
   @Test
