@@ -49,6 +49,8 @@ class RedisStoreTest {
   private static void seed() {
     redis("SET", "user:3", "{\"id\":3,\"name\":\"three\",\"email\":\"three@example.com\"}");
     redis("SET", "user:2", "not json");
+    redis("DEL", "user:6");
+    redis("LPUSH", "user:6", "not a string");
   }
 
   private static void redis(String command, String... args) {
@@ -77,6 +79,11 @@ class RedisStoreTest {
   }
 
   @Test
+  void aRedisErrorReplyIsUnavailableWithoutItsText() {
+    client.assertFailsExactly(6, Status.Code.UNAVAILABLE, "user store unavailable");
+  }
+
+  @Test
   void clientDeadlineIsHonouredWhileRedisIsStalled() {
     redis("CLIENT", "PAUSE", "1500", "ALL");
     long started = System.nanoTime();
@@ -91,15 +98,15 @@ class RedisStoreTest {
   @Test
   void stalledRedisIsUnavailableAfterTheStoreTimeout() {
     redis("CLIENT", "PAUSE", "1500", "ALL");
-    client.assertFails(3, Status.Code.UNAVAILABLE, "user store unavailable: timed out");
+    client.assertFailsExactly(3, Status.Code.UNAVAILABLE, "user store timed out");
     awaitServing();
   }
 
   @Test
-  void deadRedisIsUnavailableAndTheServiceRecoversWhenItReturns() {
+  void deadRedisIsUnavailableWithoutItsAddressAndTheServiceRecoversWhenItReturns() {
     redis.stop();
     try {
-      client.assertFails(3, Status.Code.UNAVAILABLE, "user store unavailable");
+      client.assertFailsExactly(3, Status.Code.UNAVAILABLE, "user store unavailable");
     } finally {
       redis.startAgain();
     }
