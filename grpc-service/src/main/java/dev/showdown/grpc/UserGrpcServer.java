@@ -68,6 +68,7 @@ public final class UserGrpcServer {
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(legacyReflection());
+    ConnectionLimits.applyTo(builder, options);
     if (options.executor() == GrpcOptions.Executor.direct) {
       builder.directExecutor();
     }
