@@ -61,6 +61,7 @@ public final class UserGrpcServer {
         : new RedisUserStore(vertx, options.redis(), options.redisPool(), options.redisTimeout());
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
     RejectedRequests rejected = new RejectedRequests();
+    // The registry behind the kit's /metrics: the kit does not hand it out, Vert.x's metrics backend does.
     MeterRegistry registry = http != null && options.metrics() ? BackendRegistries.getDefaultNow() : null;
     if (registry != null) {
       rejected.bindTo(registry);

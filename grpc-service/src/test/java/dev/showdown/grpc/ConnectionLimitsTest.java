@@ -67,6 +67,7 @@ class ConnectionLimitsTest {
     }
   }
 
+  /** grpc-java enforces this by default; the service now states the limit, and this keeps it from loosening. */
   @Test
   void aClientThatPingsWithoutCallsGetsGoAway() throws Exception {
     try (RawHttp2 raw = RawHttp2.connect(server.port())) {
