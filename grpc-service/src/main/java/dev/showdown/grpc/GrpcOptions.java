@@ -1,6 +1,7 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.Durations;
 import dev.showdown.kit.NetTransport;
 import dev.showdown.kit.ServiceOptions;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,27 @@ public final class GrpcOptions {
       description = "HTTP/2 flow-control window in bytes per stream and connection (env FLOW_CONTROL_WINDOW). Default: ${DEFAULT-VALUE} (grpc-java's)")
   int flowControlWindow;
 
+  @Option(names = "--max-calls-per-connection", defaultValue = "${env:MAX_CALLS_PER_CONNECTION:-128}",
+      description = "Calls one connection may have open at once (HTTP/2 MAX_CONCURRENT_STREAMS; env MAX_CALLS_PER_CONNECTION). Default: ${DEFAULT-VALUE}")
+  int maxCallsPerConnection;
+
+  @Option(names = "--max-rst-frames", defaultValue = "${env:MAX_RST_FRAMES:-1000}",
+      description = "RST_STREAM frames one connection may send per 10 s before it is closed with GOAWAY "
+          + "(a cancelled call sends one; env MAX_RST_FRAMES). Default: ${DEFAULT-VALUE}")
+  int maxRstFrames;
+
+  @Option(names = "--max-connection-idle", defaultValue = "${env:MAX_CONNECTION_IDLE:-5m}", converter = DurationConverter.class,
+      description = "A connection without calls for this long is closed with GOAWAY (env MAX_CONNECTION_IDLE). Default: ${DEFAULT-VALUE}")
+  Duration maxConnectionIdle;
+
+  @Option(names = "--max-connection-age", defaultValue = "${env:MAX_CONNECTION_AGE:-30m}", converter = DurationConverter.class,
+      description = "A connection older than this is sent GOAWAY; its calls get 30 s more (env MAX_CONNECTION_AGE). Default: ${DEFAULT-VALUE}")
+  Duration maxConnectionAge;
+
+  @Option(names = "--max-message-size", defaultValue = "${env:MAX_MESSAGE_SIZE:-16384}",
+      description = "Largest request message in bytes; a larger one is answered RESOURCE_EXHAUSTED (env MAX_MESSAGE_SIZE). Default: ${DEFAULT-VALUE}")
+  int maxMessageSize;
+
   public GrpcOptions() {
   }
 
@@ -54,7 +76,42 @@ public final class GrpcOptions {
     options.redisPool = 4;
     options.executor = Executor.direct;
     options.flowControlWindow = 1 << 20;
+    options.maxCallsPerConnection = 128;
+    options.maxRstFrames = 1000;
+    options.maxConnectionIdle = Duration.ofMinutes(5);
+    options.maxConnectionAge = Duration.ofMinutes(30);
+    options.maxMessageSize = 16384;
     return options;
+  }
+
+  /** Refuses values the flags parse but the service cannot run with, naming the flag and the accepted range. */
+  public void validate() {
+    inRange("--port", port(), 0, 65535);
+    inRange("--http-port", httpPort, -1, 65535);
+    inRange("--redis-pool", redisPool, 1, 1024);
+    inRange("--flow-control-window", flowControlWindow, 1, Integer.MAX_VALUE);
+    inRange("--max-calls-per-connection", maxCallsPerConnection, 1, Integer.MAX_VALUE);
+    inRange("--max-rst-frames", maxRstFrames, 1, Integer.MAX_VALUE);
+    inRange("--max-message-size", maxMessageSize, 1, Integer.MAX_VALUE);
+    positive("--redis-timeout", redisTimeout);
+    positive("--max-connection-idle", maxConnectionIdle);
+    positive("--max-connection-age", maxConnectionAge);
+    if (redis != null) {
+      RedisUrl.check(redis);
+    }
+  }
+
+  private static void inRange(String flag, int value, int min, int max) {
+    if (value < min || value > max) {
+      String range = max == Integer.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
+      throw new IllegalArgumentException(flag + " must be " + range + ", got " + value);
+    }
+  }
+
+  private static void positive(String flag, Duration value) {
+    if (value.isZero()) {
+      throw new IllegalArgumentException(flag + " must be longer than 0, got " + Durations.format(value));
+    }
   }
 
   public GrpcOptions withTransport(NetTransport transport) {
@@ -125,6 +182,26 @@ public final class GrpcOptions {
 
   public int flowControlWindow() {
     return flowControlWindow;
+  }
+
+  public int maxCallsPerConnection() {
+    return maxCallsPerConnection;
+  }
+
+  public int maxRstFrames() {
+    return maxRstFrames;
+  }
+
+  public Duration maxConnectionIdle() {
+    return maxConnectionIdle;
+  }
+
+  public Duration maxConnectionAge() {
+    return maxConnectionAge;
+  }
+
+  public int maxMessageSize() {
+    return maxMessageSize;
   }
 
   public NetTransport transport() {

@@ -4,6 +4,8 @@ import dev.showdown.kit.ServiceMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
@@ -12,19 +14,32 @@ import java.util.concurrent.Callable;
     description = "userservice.v1.UserService/GetUser over gRPC, with gRPC health and reflection; "
         + "/health and /metrics over HTTP on --http-port.")
 public final class Main implements Callable<Integer> {
+  private static final String NAME = "grpc-service";
+
   @Mixin
   GrpcOptions options;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
+    try {
+      options.validate();
+    } catch (IllegalArgumentException refused) {
+      throw UsageErrors.refused(spec.commandLine(), refused);
+    }
     UserGrpcServer server;
     try {
       server = UserGrpcServer.start(options);
     } catch (Exception e) {
-      System.err.println("grpc-service: cannot start on " + options.host() + ":" + options.port() + ": " + ServiceMain.reason(e));
+      System.err.println(NAME + ": cannot start on " + options.host() + ":" + options.port() + ": " + ServiceMain.reason(e));
       return ServiceMain.EXIT_CANNOT_START;
     }
-    System.out.println("grpc-service started: transport=" + server.transport()
+    // Before the ready line: the bench may send SIGTERM the moment it reads it, and without the handler the
+    // JVM would die of the signal (exit 143) instead of stopping gracefully with 0.
+    ServiceMain.stopOnSignal(NAME, options.shutdownGrace(), () -> server.stop(options.shutdownGrace()));
+    System.out.println(NAME + " started: transport=" + server.transport()
         + " event-loops=" + options.eventLoops()
         + " executor=" + options.executor()
         + " flow-control-window=" + options.flowControlWindow()
@@ -34,13 +49,12 @@ public final class Main implements Callable<Integer> {
         + " jdk=" + Runtime.version()
         + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
     // The bench waits for this exact line, with the gRPC port.
-    System.out.println("grpc-service listening on " + options.host() + ":" + server.port());
-    ServiceMain.stopOnSignal("grpc-service", options.shutdownGrace(), () -> server.stop(options.shutdownGrace()));
+    System.out.println(NAME + " listening on " + options.host() + ":" + server.port());
     return 0;
   }
 
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).execute(args);
+    int status = new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors(NAME)).execute(args);
     if (status != 0) {
       System.exit(status);
     }

@@ -10,8 +10,6 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +20,7 @@ public final class RedisUserStore implements UserStore {
   private final long timeoutMillis;
 
   public RedisUserStore(Vertx vertx, String url, int poolSize, Duration timeout) {
-    this.url = checkUrl(url);
+    this.url = RedisUrl.check(url);
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.redis = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(url)
@@ -32,20 +30,6 @@ public final class RedisUserStore implements UserStore {
         .setNetClientOptions(new NetClientOptions()
             .setTcpNoDelay(true)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))));
-  }
-
-  /** Rejects what the client would only fail on later with an obscure message; returns the URL. */
-  public static String checkUrl(String url) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      uri = null;
-    }
-    if (uri == null || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new IllegalArgumentException("--redis must look like redis://host:port, not '" + url + "'");
-    }
-    return url;
   }
 
   @Override
@@ -61,7 +45,7 @@ public final class RedisUserStore implements UserStore {
 
   @Override
   public String describe() {
-    return "redis " + url;
+    return "redis " + RedisUrl.masked(url);
   }
 
   @Override

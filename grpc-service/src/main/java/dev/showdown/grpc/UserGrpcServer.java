@@ -6,12 +6,14 @@ import dev.showdown.proto.userservice.v1.UserServiceGrpc;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.channel.EventLoopGroup;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,7 +47,7 @@ public final class UserGrpcServer {
   /** Starts everything, or closes what it started and throws if any part cannot start (port taken, say). */
   public static UserGrpcServer start(GrpcOptions options) throws IOException {
     if (options.redis() != null) {
-      RedisUserStore.checkUrl(options.redis());
+      RedisUrl.check(options.redis());
     }
     Transport transport = Transport.choose(options.transport());
     ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), options.httpOptions(vertxEventLoops(options))).await() : null;
@@ -58,16 +60,24 @@ public final class UserGrpcServer {
         ? new InMemoryUserStore(GeneratedUsers.STANDARD_COUNT)
         : new RedisUserStore(vertx, options.redis(), options.redisPool(), options.redisTimeout());
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
+    RejectedRequests rejected = new RejectedRequests();
+    // The registry behind the kit's /metrics: the kit does not hand it out, Vert.x's metrics backend does.
+    MeterRegistry registry = http != null && options.metrics() ? BackendRegistries.getDefaultNow() : null;
+    if (registry != null) {
+      rejected.bindTo(registry);
+    }
+    TransportLogFilter.register(eventLoops, rejected);
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
         .channelFactory(transport.serverChannels())
         .bossEventLoopGroup(eventLoops)
         .workerEventLoopGroup(eventLoops)
         .flowControlWindow(options.flowControlWindow())
-        .addService(new UserRpc(store))
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
-        .addService(legacyReflection());
+        .addService(UnparseableRequests.guard(new UserRpc(store).bindService(), rejected))
+        .addService(UnparseableRequests.guard(health.getHealthService().bindService(), rejected))
+        .addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService(), rejected))
+        .addService(UnparseableRequests.guard(legacyReflection().bindService(), rejected));
+    ConnectionLimits.applyTo(builder, options);
     if (options.executor() == GrpcOptions.Executor.direct) {
       builder.directExecutor();
     }
@@ -132,5 +142,6 @@ public final class UserGrpcServer {
       vertx.close().await();
     }
     eventLoops.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+    TransportLogFilter.deregister(eventLoops);
   }
 }

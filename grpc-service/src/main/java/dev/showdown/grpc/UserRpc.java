@@ -55,7 +55,7 @@ final class UserRpc extends UserServiceGrpc.UserServiceImplBase {
     if (failure instanceof StoredUserJson.InvalidUserException) {
       return Status.INTERNAL.withDescription("stored user " + id + " is unreadable: " + failure.getMessage());
     }
-    String reason = failure instanceof TimeoutException ? "timed out" : String.valueOf(failure.getMessage());
-    return Status.UNAVAILABLE.withDescription("user store unavailable: " + reason);
+    // The client learns only that the store failed: the cause names hosts, ports and errnos of the inside.
+    return Status.UNAVAILABLE.withDescription(failure instanceof TimeoutException ? "user store timed out" : "user store unavailable");
   }
 }

@@ -35,6 +35,15 @@ final class GrpcClient implements AutoCloseable {
         });
   }
 
+  /** Asserts that GetUser(id) fails with {@code code} and exactly {@code description}. */
+  void assertFailsExactly(long id, Status.Code code, String description) {
+    assertThatThrownBy(() -> getUser(id))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode()).isEqualTo(code);
+          org.assertj.core.api.Assertions.assertThat(e.getStatus().getDescription()).isEqualTo(description);
+        });
+  }
+
   @Override
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

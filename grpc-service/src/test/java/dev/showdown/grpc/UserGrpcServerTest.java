@@ -3,7 +3,6 @@ package dev.showdown.grpc;
 import dev.showdown.kit.NetTransport;
 import dev.showdown.proto.userservice.v1.User;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -13,17 +12,13 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
-import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The in-memory grpc-service over real loopback TCP, with a real grpc-netty client. */
 class UserGrpcServerTest {
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static UserGrpcServer server;
   private static GrpcClient client;
 
@@ -84,23 +82,64 @@ class UserGrpcServerTest {
     client.assertFails(Long.MAX_VALUE, Status.Code.NOT_FOUND, "user " + Long.MAX_VALUE + " not found");
   }
 
-  /** grpc-java answers a request it cannot parse with UNKNOWN before the service sees it; the server goes on. */
+  /**
+   * Bytes that are not a GetUserRequest: INVALID_ARGUMENT, and instead of grpc-java's SEVERE stack trace per
+   * message, one log line per kind and a count of all in /metrics.
+   */
   @Test
-  void malformedRequestIsRejectedAndTheServerKeepsServing() {
-    MethodDescriptor<byte[], byte[]> raw = UserServiceGrpc.getGetUserMethod().toBuilder(new RawBytes(), new RawBytes()).build();
+  void malformedRequestsAreInvalidArgumentLoggedOncePerKindAndAllCounted() throws Exception {
     byte[] truncatedVarint = {0x08, (byte) 0xff};
-    assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(client.channel, raw,
-        io.grpc.CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), truncatedVarint))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
-            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN));
-    assertThat(client.getUser(7).getName()).isEqualTo("user7");
+    byte[] zeroTag = {0x00, 0x01, 0x02};
+    double before = rejected("unparseable");
+    try (CapturedLog log = CapturedLog.start()) {
+      for (int round = 0; round < 50; round++) {
+        for (byte[] malformed : List.of(truncatedVarint, zeroTag)) {
+          assertThatThrownBy(() -> RawBytes.getUser(client.channel, malformed))
+              .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(e.getStatus().getDescription()).contains("userservice.v1.UserService/GetUser");
+              });
+        }
+      }
+      assertThat(client.getUser(7).getName()).isEqualTo("user7");
+      assertThat(log.records()).as("log records with a stack trace").filteredOn(record -> record.getThrown() != null).isEmpty();
+      assertThat(log.from(RejectedRequests.class)).hasSize(2);
+    }
+    assertThat(rejected("unparseable") - before).isEqualTo(100);
+  }
+
+  /** A message over --max-message-size: grpc-netty's own WARNING with a stack trace per request becomes a count. */
+  @Test
+  void oversizedRequestsAreResourceExhaustedLoggedOnceAndAllCounted() throws Exception {
+    byte[] oversized = new byte[GrpcOptions.loopback().maxMessageSize() + 1];
+    double before = rejected("bad_frame");
+    try (CapturedLog log = CapturedLog.start()) {
+      for (int round = 0; round < 20; round++) {
+        assertThatThrownBy(() -> RawBytes.getUser(client.channel, oversized))
+            .isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+      }
+      assertThat(client.getUser(7).getName()).isEqualTo("user7");
+      assertThat(log.records()).as("log records with a stack trace").filteredOn(record -> record.getThrown() != null).isEmpty();
+      assertThat(log.from(RejectedRequests.class)).hasSize(1);
+    }
+    assertThat(rejected("bad_frame") - before).isEqualTo(20);
+  }
+
+  /** {@code grpc_requests_rejected_total{reason}} as /metrics shows it. */
+  private static double rejected(String reason) throws Exception {
+    HttpResponse<String> metrics = httpGet("/metrics");
+    Matcher count = Pattern.compile("(?m)^grpc_requests_rejected_total\\{reason=\"" + reason + "\"[^}]*} (\\S+)$")
+        .matcher(metrics.body());
+    assertThat(count.find()).as("grpc_requests_rejected_total{reason=%s} in /metrics", reason).isTrue();
+    return Double.parseDouble(count.group(1));
   }
 
   @Test
   void aRedisUrlThatIsNotOneIsRefusedBeforeAnythingStarts() {
     assertThatThrownBy(() -> UserGrpcServer.start(GrpcOptions.loopback().withRedis("notaurl", Duration.ofSeconds(1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--redis must look like redis://host:port, not 'notaurl'");
+        .hasMessage("--redis must look like redis://[user:password@]host[:port][/db], not 'notaurl'");
   }
 
   @Test
@@ -140,31 +179,20 @@ class UserGrpcServerTest {
 
   @Test
   void httpSideServesHealthAndMetrics() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health = httpGet("/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
-    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics = httpGet("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
   }
 
-  /** Sends and receives message bytes as they are, to put malformed protobuf on the wire. */
-  private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  /**
+   * A GET on the HTTP side over HTTP/1.1: the JDK client's default h2c upgrade was seen to wait forever for a
+   * /metrics answer that curl got at once.
+   */
+  private static HttpResponse<String> httpGet(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
