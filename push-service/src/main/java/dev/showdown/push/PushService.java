@@ -3,6 +3,7 @@ package dev.showdown.push;
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
 import dev.showdown.kit.ServiceContext;
+import dev.showdown.kit.WebSocketHandshakes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -94,7 +95,7 @@ public final class PushService implements HttpService {
   @Override
   public void mount(Vertx vertx, Router router) {
     WebSocketEndpoint webSockets = new WebSocketEndpoint(shards, stats, admission, settings);
-    router.get("/push").handler(webSockets::handle);
+    router.get("/push").handler(WebSocketHandshakes::validate).handler(webSockets::handle);
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);
       router.post("/broadcast").handler(broadcasts::handle);
@@ -127,6 +128,11 @@ public final class PushService implements HttpService {
 
   public PushStats stats() {
     return stats;
+  }
+
+  /** The listeners by event loop, for a test to look at their channels. */
+  Shards shards() {
+    return shards;
   }
 
   private void relayed(byte[] message) {
