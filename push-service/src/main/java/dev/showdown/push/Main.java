@@ -2,6 +2,7 @@ package dev.showdown.push;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.Durations;
 import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
@@ -69,7 +70,7 @@ public final class Main implements Callable<Integer> {
     int status = ServiceMain.run(service, options);
     if (status == 0) {
       System.out.println("push-service tcp listening on " + options.host() + ":" + service.tcpPort()
-          + " interval=" + interval + " max-connections=" + maxConnections
+          + " interval=" + Durations.format(interval) + " max-connections=" + maxConnections
           + " redis=" + (settings.redisUrl() == null ? "off" : RedisUrls.masked(settings.redisUrl()))
           + " broadcast=" + (settings.adminToken() == null ? "off" : "on"));
     }

@@ -33,7 +33,7 @@ class MainTest {
 
     assertThat(run.status).isEqualTo(2);
     assertThat(run.stderr.lines()).singleElement().asString().startsWith("push-service: ").contains(reason)
-        .doesNotContain("s3cret");
+        .doesNotContain("s3cret").doesNotContain("Exception");
   }
 
   @Test
