@@ -2,9 +2,10 @@ package dev.showdown.push;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.Durations;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +23,8 @@ public final class Main implements Callable<Integer> {
   @Mixin
   ServiceOptions options;
 
-  @Option(names = "--tcp-port", defaultValue = "${env:TCP_PORT:-8085}",
-      description = "Plain TCP port (env TCP_PORT); 0 picks a free one. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--tcp-port", defaultValue = "${env:TCP_PORT:-8085}", converter = ServiceOptions.PortConverter.class,
+      description = "Plain TCP port, 0..65535 (env TCP_PORT); 0 picks a free one. Default: ${DEFAULT-VALUE}")
   int tcpPort;
 
   @Option(names = "--interval", defaultValue = "${env:INTERVAL:-10s}", converter = DurationConverter.class,
@@ -34,7 +35,7 @@ public final class Main implements Callable<Integer> {
       description = "Bearer token for POST /broadcast (env ADMIN_TOKEN); without one the endpoint is off")
   String adminToken;
 
-  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
+  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}", converter = RedisUrls.Converter.class,
       description = "Redis URL joining nodes through pub/sub, e.g. redis://:password@127.0.0.1:6379 (env REDIS_URL); "
           + "printed with the password masked")
   String redisUrl;
@@ -62,20 +63,14 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PushSettings settings;
-    try {
-      settings = new PushSettings(tcpPort, interval, blankToNull(adminToken), blankToNull(redisUrl), maxConnections,
-          slowTimeout, heartbeat, writeQueueBytes, warmUp);
-    } catch (IllegalArgumentException e) {
-      System.err.println("push-service: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    }
+    PushSettings settings = new PushSettings(tcpPort, interval, blankToNull(adminToken), redisUrl, maxConnections,
+        slowTimeout, heartbeat, writeQueueBytes, warmUp);
     warnIfAboveFileLimit(maxConnections);
     PushService service = new PushService(settings, options.host());
     int status = ServiceMain.run(service, options);
     if (status == 0) {
       System.out.println("push-service tcp listening on " + options.host() + ":" + service.tcpPort()
-          + " interval=" + interval + " max-connections=" + maxConnections
+          + " interval=" + Durations.format(interval) + " max-connections=" + maxConnections
           + " redis=" + (settings.redisUrl() == null ? "off" : RedisUrls.masked(settings.redisUrl()))
           + " broadcast=" + (settings.adminToken() == null ? "off" : "on"));
     }
@@ -98,18 +93,7 @@ public final class Main implements Callable<Integer> {
     return value == null || value.isBlank() ? null : value;
   }
 
-  /** The command with picocli's usage dump on a bad flag value replaced by one line saying why. */
-  static CommandLine commandLine() {
-    return new CommandLine(new Main()).setParameterExceptionHandler((bad, args) -> {
-      System.err.println("push-service: " + bad.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    });
-  }
-
   public static void main(String[] args) {
-    int status = commandLine().execute(args);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ServiceMain.launch(new Main(), args);
   }
 }

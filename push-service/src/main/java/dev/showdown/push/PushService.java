@@ -2,13 +2,15 @@ package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.showdown.kit.ServiceContext;
+import dev.showdown.kit.WebSocketHandshakes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.Router;
-import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.util.Map;
 
 /**
  * Long-lived listeners on WebSocket ({@code /push} on the HTTP port) and plain TCP, each sharded by event loop,
@@ -46,22 +48,17 @@ public final class PushService implements HttpService {
   }
 
   @Override
-  public Future<Void> start(Vertx vertx) {
-    this.vertx = vertx;
+  public Future<Void> start(ServiceContext context) {
+    this.vertx = context.vertx();
     VertxInternal internal = (VertxInternal) vertx;
     long slowTimeoutNanos = settings.slowTimeout().toNanos();
     shards = new Shards(internal.nettyEventLoopGroup(), loop -> new Shard(loop, stats, admission, slowTimeoutNanos));
     broadcaster = new Broadcaster(shards, stats);
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    if (registry != null) {
-      stats.bindTo(registry);
-    }
+    context.meterRegistry().ifPresent(stats::bindTo);
     Future<Void> relayStarted = Future.succeededFuture();
     if (settings.redisUrl() != null) {
       relay = new RedisRelay(vertx, settings.redisUrl(), RedisRelay.ATTEMPT_TIMEOUT, this::relayed);
-      if (registry != null) {
-        relay.bindTo(registry);
-      }
+      context.meterRegistry().ifPresent(relay::bindTo);
       relayStarted = relay.start().onFailure(failure -> relay.close());
     }
     return relayStarted
@@ -98,15 +95,21 @@ public final class PushService implements HttpService {
   @Override
   public void mount(Vertx vertx, Router router) {
     WebSocketEndpoint webSockets = new WebSocketEndpoint(shards, stats, admission, settings);
-    router.get("/push").handler(webSockets::handle);
-    if (relay != null) {
-      // Ahead of the kit's own /health, which cannot know of the relay.
-      router.get("/health").order(-1).handler(new RelayHealth(relay));
-    }
+    router.get("/push").handler(WebSocketHandshakes::validate).handler(webSockets::handle);
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);
       router.post("/broadcast").handler(broadcasts::handle);
     }
+  }
+
+  /**
+   * With Redis, whether the node hears the other nodes' broadcasts ({@code "relay":"subscribed"} or
+   * {@code "connecting"}), for an operator to alert on. The status stays the kit's {@code UP} whatever the relay
+   * does: the node still serves its connections, and restarting it would only drop them.
+   */
+  @Override
+  public Map<String, Object> health() {
+    return relay == null ? Map.of() : Map.of("relay", relay.state().label);
   }
 
   @Override
@@ -125,6 +128,11 @@ public final class PushService implements HttpService {
 
   public PushStats stats() {
     return stats;
+  }
+
+  /** The listeners by event loop, for a test to look at their channels. */
+  Shards shards() {
+    return shards;
   }
 
   private void relayed(byte[] message) {

@@ -1,14 +1,17 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.InvalidFlagException;
+
 import java.time.Duration;
 
 /**
  * What the push service is told on its command line, beside the kit's common flags.
  *
- * @param tcpPort          plain TCP port (0 picks a free one)
+ * @param tcpPort          plain TCP port (0 picks a free one; its range is checked as {@code --port}'s)
  * @param interval         time between two periodic pushes
  * @param adminToken       bearer token for {@code POST /broadcast}; null turns the endpoint off
- * @param redisUrl         pub/sub relay joining several nodes; null for a single node
+ * @param redisUrl         pub/sub relay joining several nodes, checked by {@link dev.showdown.kit.RedisUrls}; null for
+ *                         a single node
  * @param maxConnections   open connections (both protocols together) beyond which new ones are refused
  * @param slowTimeout      how long a connection's write queue may stay full before it is closed
  * @param heartbeat        WebSocket ping and TCP keep-alive period that frees vanished clients
@@ -20,25 +23,13 @@ public record PushSettings(int tcpPort, Duration interval, String adminToken, St
                            Duration slowTimeout, Duration heartbeat, int writeQueueBytes, boolean warmUp) {
   public static final int DEFAULT_TCP_PORT = 8085;
 
+  /** Limits a value cannot pass to the converters: each is refused with {@link InvalidFlagException}. */
   public PushSettings {
-    if (redisUrl != null) {
-      RedisUrls.check(redisUrl);
-    }
-    if (tcpPort < 0 || tcpPort > 65_535) {
-      throw new IllegalArgumentException("--tcp-port must be in 0..65535, got " + tcpPort);
-    }
-    if (interval.toMillis() < 1) {
-      throw new IllegalArgumentException("--interval must be at least 1ms");
-    }
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("--max-connections must be at least 1");
-    }
-    if (heartbeat.toSeconds() < 1) {
-      throw new IllegalArgumentException("--heartbeat must be at least 1s");
-    }
-    if (writeQueueBytes < 2 * PushMessage.SIZE) {
-      throw new IllegalArgumentException("--write-queue must hold at least two messages (" + 2 * PushMessage.SIZE + " bytes)");
-    }
+    InvalidFlagException.require(interval.toMillis() >= 1, "--interval must be at least 1ms");
+    InvalidFlagException.require(maxConnections >= 1, "--max-connections must be at least 1");
+    InvalidFlagException.require(heartbeat.toSeconds() >= 1, "--heartbeat must be at least 1s");
+    InvalidFlagException.require(writeQueueBytes >= 2 * PushMessage.SIZE,
+        "--write-queue must hold at least two messages (" + 2 * PushMessage.SIZE + " bytes)");
   }
 
   /** Settings for tests: free TCP port, the given interval and token, no Redis, generous limits, no warm-up. */

@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.Durations;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceMain;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -4,6 +4,7 @@ import dev.showdown.kit.AdmissionGate;
 
 import java.util.Arrays;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The connections of one event loop. Everything here runs on that loop, so the array needs no lock, and a
@@ -115,6 +116,13 @@ final class Shard {
 
   int size() {
     return size;
+  }
+
+  /** Runs {@code action} on each connection; on this shard's loop, like everything here. */
+  void forEach(Consumer<Subscriber> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(subscribers[i]);
+    }
   }
 
   private void closeNow(Subscriber subscriber) {

@@ -89,6 +89,7 @@ class ClusterTest {
           .isEqualTo(new JsonObject().put("status", "UP").put("relay", "connecting"));
       assertThat(subscribed(nodeB)).isFalse();
       assertThat(metric(nodeA, "push_relay_subscribed")).isZero();
+      assertThat(metric(nodeB, "push_relay_subscribed")).isZero();
       deaf = postBroadcast(nodeA);
       assertThat(deaf.statusCode()).isEqualTo(503);
       assertThat(deaf.getHeader("Content-Type")).isEqualTo("application/json");
@@ -104,6 +105,8 @@ class ClusterTest {
 
     assertThat(heard.getInteger("nodes")).isEqualTo(2);
     assertThat(metric(nodeA, "push_relay_subscribed")).isEqualTo(1);
+    assertThat(metric(nodeB, "push_relay_subscribed")).isEqualTo(1);
+    assertThat(metric(nodeB, "push_relay_reconnects_total")).isPositive();
     onA.awaitMessages(received -> received.size() == 3, WAIT);
     onB.awaitMessages(received -> received.size() == 2, WAIT);
     assertThat(onA.seqs()).containsExactly(before.getLong("seq"), deaf.bodyAsJsonObject().getLong("seq"), heard.getLong("seq"));
@@ -132,6 +135,7 @@ class ClusterTest {
     onB.awaitMessages(received -> received.size() == 1, WAIT);
     assertThat(onB.seqs()).containsExactly(heard.getLong("seq"));
     assertThat(metric(nodeA, "push_relay_reconnects_total")).isPositive();
+    assertThat(metric(nodeB, "push_relay_reconnects_total")).isPositive();
   }
 
   @Test
@@ -170,10 +174,7 @@ class ClusterTest {
     return "subscribed".equals(node.get("/health").bodyAsJsonObject().getString("relay"));
   }
 
-  /**
-   * A meter's value from the node's Prometheus text, without labels. Only node A's: vertx-micrometer-metrics
-   * keeps one default registry per JVM, the first Vert.x's, so node B's /metrics is empty in this test.
-   */
+  /** A meter's value, without labels, from the node's own Prometheus text (each node has a registry of its own). */
   private static double metric(RunningService node, String name) {
     return node.get("/metrics").bodyAsString().lines()
         .filter(line -> line.startsWith(name + " "))

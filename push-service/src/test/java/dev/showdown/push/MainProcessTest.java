@@ -40,7 +40,8 @@ class MainProcessTest {
       try {
         String ready = lineStartingWith(READY);
 
-        assertThat(ready).contains(" redis=redis://:***@127.0.0.1:" + redis.port() + " ").doesNotContain(PASSWORD);
+        assertThat(ready).contains(" interval=10s ").contains(" redis=redis://:***@127.0.0.1:" + redis.port() + " ")
+            .doesNotContain(PASSWORD);
         node.destroy();
         assertThat(node.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).isZero();

@@ -18,8 +18,12 @@ final class PushFixture implements AfterEachCallback {
   }
 
   void start(PushSettings settings, NetTransport transport) {
+    start(settings, ServiceOptions.loopback(2).withTransport(transport));
+  }
+
+  void start(PushSettings settings, ServiceOptions options) {
     service = new PushService(settings, "127.0.0.1");
-    running = RunningService.start(service, ServiceOptions.loopback(2).withTransport(transport));
+    running = RunningService.start(service, options);
   }
 
   Vertx clients() {

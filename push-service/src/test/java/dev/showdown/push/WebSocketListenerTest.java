@@ -1,11 +1,18 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.RawHttp;
+import dev.showdown.kit.ServiceOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,6 +168,58 @@ class WebSocketListenerTest {
       assertThat(webSocket.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(1001);
       assertThat(webSocket.closedByPeer()).isTrue();
     }
+  }
+
+  /**
+   * The kit's idle timeout is for HTTP connections: a listener quiet for longer (no push due, no heartbeat yet)
+   * stays. A plain HTTP connection opened after it on the same server is the clock: once that one has been
+   * closed as idle, the listener has been idle for longer.
+   */
+  @Test
+  void aListenerIdleLongerThanTheIdleTimeoutStaysOpenAndReceivesPushes() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), "token"),
+        ServiceOptions.loopback(2).withIdleTimeout(Duration.ofMillis(300)));
+    try (RawWebSocket listener = RawWebSocket.connect(push.running().port())) {
+      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+      try (RawHttp clock = RawHttp.connect(push.running().port())) {
+        assertThat(clock.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").read(WAIT).status()).isEqualTo(200);
+        assertThat(clock.closedWithin(WAIT)).as("the HTTP connection closed as idle").isTrue();
+      }
+
+      HttpResponse<Buffer> broadcast = push.running().client().post("/broadcast")
+          .putHeader("Authorization", "Bearer token").send().await();
+
+      assertThat(broadcast.statusCode()).isEqualTo(200);
+      assertThat(seq(listener.readUntil(RawWebSocket.TEXT))).isEqualTo(broadcast.bodyAsJsonObject().getLong("seq"));
+      assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
+    }
+  }
+
+  /** Taken over, a listener's channel keeps none of the kit's per-request handlers, nor their timers. */
+  @Test
+  void aListenersChannelKeepsNoneOfTheKitsHttpHandlers() throws Exception {
+    push.start(PushSettings.forTest(Duration.ofHours(1), null));
+    try (RawWebSocket listener = RawWebSocket.connect(push.running().port())) {
+      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+
+      List<List<String>> pipelines = listenerPipelines();
+
+      assertThat(pipelines).singleElement().asList()
+          .contains("listening").doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
+    }
+  }
+
+  /** The handler names of every listener's channel, each read on its shard's loop. */
+  private List<List<String>> listenerPipelines() throws InterruptedException {
+    Shards shards = push.service().shards();
+    List<List<String>> pipelines = new CopyOnWriteArrayList<>();
+    CountDownLatch visited = new CountDownLatch(shards.count());
+    shards.eachOnItsLoop(shard -> {
+      shard.forEach(subscriber -> pipelines.add(subscriber.channel.pipeline().names()));
+      visited.countDown();
+    });
+    assertThat(visited.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("every shard visited").isTrue();
+    return pipelines;
   }
 
   private double activeHttpConnections() {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 /** One HTTP server on one event loop: the kit's routes, the service's routes, and JSON errors for the rest. */
 final class HttpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
-  private static final Buffer HEALTH_UP = Buffer.buffer("{\"status\":\"UP\"}");
+  private static final String STATUS = "status";
+  private static final String UP = "UP";
+  private static final Buffer HEALTH_UP = new JsonObject().put(STATUS, UP).toBuffer();
   /** Reasons the contract spells out; every other error status is told by its reason phrase. */
   private static final Map<Integer, String> REASONS = Map.of(
       400, "bad request",
@@ -49,7 +52,7 @@ final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.get("/health").handler(ctx -> JsonResponses.ok(ctx.response(), HEALTH_UP));
+    router.get("/health").handler(ctx -> JsonResponses.ok(ctx.response(), health()));
     if (metricsHandler != null) {
       router.get("/metrics").handler(metricsHandler);
     }
@@ -75,6 +78,20 @@ final class HttpServerVerticle extends VerticleBase {
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);
+  }
+
+  private Buffer health() {
+    Map<String, Object> fields = service.health();
+    if (fields.isEmpty()) {
+      return HEALTH_UP;
+    }
+    JsonObject body = new JsonObject().put(STATUS, UP);
+    fields.forEach((name, value) -> {
+      if (!name.equals(STATUS)) {
+        body.put(name, value);
+      }
+    });
+    return body.toBuffer();
   }
 
   /** The status's reason in the contract's words, else its reason phrase in lower case ("bad gateway"). */

@@ -10,6 +10,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Prometheus registry behind {@code /metrics}: request count and latency histogram per route, method and code,
@@ -24,6 +25,8 @@ final class Metrics {
       Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
       Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
       Duration.ofSeconds(10)};
+
+  private static final AtomicLong REGISTRIES = new AtomicLong();
 
   private Metrics() {
   }
@@ -52,8 +55,14 @@ final class Metrics {
     }
   }
 
+  /**
+   * vertx-micrometer-metrics keeps its registries by name for the whole JVM and hands a Vert.x instance the one
+   * already there under its name: under one shared name a second server in the JVM would record into the first
+   * one's registry, and its own {@code /metrics} would stay empty. Hence a name of its own for each server.
+   */
   static MicrometerMetricsOptions options() {
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setRegistryName("showdown-" + REGISTRIES.incrementAndGet())
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
         .setJvmMetricsEnabled(true);
     options.setEnabled(true);

@@ -140,7 +140,8 @@ public final class ServiceOptions {
     }
   }
 
-  static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+  /** For a service's own port flags, so that they are read and refused as {@code --port} is. */
+  public static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
       return IntRange.parse(value, 0, 65_535, "a port");

@@ -52,15 +52,17 @@ public final class ServiceServer {
       return Future.failedFuture(unavailable);
     }
     VertxBuilder builder = Vertx.builder().withTransport(transport);
+    PrometheusMeterRegistry registry = null;
     Handler<RoutingContext> metricsHandler = null;
     if (options.metrics()) {
-      PrometheusMeterRegistry registry = Metrics.newRegistry();
+      registry = Metrics.newRegistry();
       builder.with(vertxOptions.setMetricsOptions(Metrics.options())).withMetrics(new MicrometerMetricsFactory(registry));
       metricsHandler = PrometheusScrapingHandler.create(registry);
     } else {
       builder.with(vertxOptions);
     }
     Vertx vertx = builder.build();
+    ServiceContext context = new ServiceContext(vertx, registry);
     Handler<RoutingContext> scraper = metricsHandler;
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     int port;
@@ -77,7 +79,7 @@ public final class ServiceServer {
     };
     // Servers of one Vert.x instance on the same host and port share a single listening socket, and Vert.x
     // spreads accepted connections over their event loops.
-    Future<ServiceServer> started = service.start(vertx)
+    Future<ServiceServer> started = service.start(context)
         .compose(v -> vertx.deployVerticle(newServer, new DeploymentOptions().setInstances(eventLoops)))
         .compose(all -> sharesOnePort(servers))
         .map(all -> new ServiceServer(vertx, service, servers, options.host(), transport.name()));

@@ -1,13 +1,17 @@
-package dev.showdown.push;
+package dev.showdown.kit;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Checks a {@code --redis} URL before anything connects, and gives the form that may be printed: a password,
- * whether in the user info or the {@code password} query parameter, is replaced by {@code ***}.
+ * Checks a Redis URL before anything connects, and gives the form that may be printed: a password, whether in the
+ * user info or the {@code password} query parameter, is replaced by {@code ***}. {@link Converter} does both for a
+ * picocli flag.
  */
-final class RedisUrls {
+public final class RedisUrls {
   private static final String MASK = "***";
   private static final String PASSWORD_PARAMETER = "password=";
 
@@ -15,7 +19,7 @@ final class RedisUrls {
   }
 
   /** The URL if vertx-redis-client can connect with it; otherwise why not, with the URL masked. */
-  static String check(String url) {
+  public static String check(String url) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
@@ -28,12 +32,12 @@ final class RedisUrls {
     } catch (URISyntaxException e) {
       // Reported below with the shape expected.
     }
-    throw new IllegalArgumentException("--redis expects redis://[[user]:password@]host[:port][/db], rediss://... "
+    throw new IllegalArgumentException("expected redis://[[user]:password@]host[:port][/db], rediss://... "
         + "or unix:///path, got '" + masked(url) + "'");
   }
 
   /** {@code redis://:***@host:port}: the URL as it may appear in a log line or an error. */
-  static String masked(String url) {
+  public static String masked(String url) {
     return maskQueryPassword(maskUserInfoPassword(url));
   }
 
@@ -62,5 +66,23 @@ final class RedisUrls {
           .append(parameters[i].startsWith(PASSWORD_PARAMETER) ? PASSWORD_PARAMETER + MASK : parameters[i]);
     }
     return masked.toString();
+  }
+
+  /**
+   * A Redis URL flag: refused on one line that shows it masked; blank (an empty environment variable) means none,
+   * {@code null}.
+   */
+  public static final class Converter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank()) {
+        return null;
+      }
+      try {
+        return check(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -1,8 +1,10 @@
-package dev.showdown.push;
+package dev.showdown.kit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.TypeConversionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +36,18 @@ class RedisUrlsTest {
       "redis://:s3 cret@cache", "redis://:s3cret@cache:port"})
   void anythingElseIsRefusedWithoutShowingThePassword(String url) {
     assertThatThrownBy(() -> RedisUrls.check(url)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--redis expects").hasMessageNotContaining("s3cret");
+        .hasMessageStartingWith("expected redis://").hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void asAFlagABlankValueIsNoneAndABadOneIsRefusedMasked() {
+    RedisUrls.Converter converter = new RedisUrls.Converter();
+
+    assertThat(converter.convert(" ")).isNull();
+    assertThat(converter.convert("redis://:s3cret@cache:6379")).isEqualTo("redis://:s3cret@cache:6379");
+    assertThatThrownBy(() -> converter.convert("redis://:s3cret@cache:6379/two"))
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessage("expected redis://[[user]:password@]host[:port][/db], rediss://... or unix:///path, "
+            + "got 'redis://:***@cache:6379/two'");
   }
 }
