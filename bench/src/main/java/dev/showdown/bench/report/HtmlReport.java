@@ -7,6 +7,7 @@ import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Published;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, nothing fetched) with the run's conditions and, per
@@ -49,6 +50,8 @@ public final class HtmlReport {
     html.append("<p class=\"notes\">QPS/core divides QPS by the cores of the machine it ran on. RSS peak: resident ")
         .append("memory of the service process, sampled every 200 ms from /proc in the measured window. CPU busy: its CPU ")
         .append("time over the window divided by the window's length. The load generator runs on the same machine. ")
+        .append("A figure measured in several rounds reads median (min–max), and its bar's whisker spans min to max; ")
+        .append("ratios to java-vertx are paired round by round, and read within noise when the two ranges overlap. ")
         .append("Every figure with its unit is in results.json.</p>\n</body></html>\n");
     return html.toString();
   }
@@ -88,9 +91,11 @@ public final class HtmlReport {
 
   private static void measured(StringBuilder html, ScenarioResult scenario) {
     List<ReportView.Column> columns = ReportView.columns(scenario);
+    Optional<RatioColumn> ratio = RatioColumn.of(scenario);
     boolean perRow = ReportView.loadsDiffer(scenario);
     html.append("<table><tr><th>measured here, side by side</th>").append(perRow ? "<th>load</th>" : "");
     columns.forEach(c -> html.append("<th>").append(Html.escape(c.heading())).append("</th>"));
+    ratio.ifPresent(r -> html.append("<th>").append(Html.escape(r.heading())).append("</th>"));
     html.append("</tr>");
     List<String> labels = ReportView.rowLabels(scenario);
     for (int i = 0; i < labels.size(); i++) {
@@ -102,8 +107,10 @@ public final class HtmlReport {
       }
       if (m.ok()) {
         columns.forEach(c -> html.append("<td>").append(ReportView.cell(m, c)).append("</td>"));
+        ratio.ifPresent(r -> html.append("<td>").append(Html.escape(r.cell(m))).append("</td>"));
       } else {
-        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size())).append("\">FAILED: ")
+        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size() + (ratio.isPresent() ? 1 : 0)))
+            .append("\">FAILED: ")
             .append(Html.escape(m.reason()).replace("\n", "<br>")).append("</td>");
       }
       html.append("</tr>");
@@ -122,12 +129,11 @@ public final class HtmlReport {
       if (!m.ok()) {
         continue;
       }
-      ReportView.value(m, Figure.QPS).ifPresent(v -> qps.group(label, v));
+      m.figure(Figure.QPS).ifPresent(f -> qps.group(label, f.spread()));
       if (m.figure(Figure.P50).isPresent() || m.figure(Figure.P99).isPresent()) {
-        latency.group(label, ReportView.value(m, Figure.P50).orElse(Double.NaN),
-            ReportView.value(m, Figure.P99).orElse(Double.NaN));
+        latency.group(label, ReportView.spread(m, Figure.P50), ReportView.spread(m, Figure.P99));
       }
-      ReportView.value(m, Figure.RSS_PEAK).ifPresent(v -> rss.group(label, v));
+      m.figure(Figure.RSS_PEAK).ifPresent(f -> rss.group(label, f.spread()));
     }
     html.append("<div class=\"charts\">");
     for (BarChart chart : List.of(qps, latency, rss)) {

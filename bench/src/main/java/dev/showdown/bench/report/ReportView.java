@@ -5,6 +5,7 @@ import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Published;
+import dev.showdown.bench.stats.Spread;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ final class ReportView {
   }
 
   static String cell(Measurement m, Column column) {
-    return m.figure(column.name()).map(f -> Cells.number(f.value(), f.unit())).orElse("–");
+    return m.figure(column.name()).map(Cells::value).orElse("–");
   }
 
   /** The load a measurement ran, in words, e.g. {@code wrk: GET /ping, 64 connections, 10 s after 1 s warm-up}. */
@@ -161,7 +162,8 @@ final class ReportView {
     };
   }
 
-  static Optional<Double> value(Measurement m, String name) {
-    return m.figure(name).map(Figure::value);
+  /** A figure's rounds for a chart bar; null when the measurement has no such figure. */
+  static Spread spread(Measurement m, String name) {
+    return m.figure(name).map(Figure::spread).orElse(null);
   }
 }

@@ -1,0 +1,61 @@
+package dev.showdown.bench.report;
+
+import dev.showdown.bench.result.ResultsJson;
+import dev.showdown.bench.result.RunResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports from a results.json whose figures were measured in 3 rounds: java-vertx, gin clearly ahead
+ * (ratios 1.31, 1.22, 1.40 round by round, ranges apart), fastapi within java's range, flask failed.
+ */
+class ReportRoundsTest {
+  private static RunResult result;
+
+  @BeforeAll
+  static void read() throws Exception {
+    result = ResultsJson.read(Path.of(ReportRoundsTest.class.getResource("/report/results-rounds.json").toURI()));
+  }
+
+  @Test
+  void markdownShowsMedianWithRangeAndThePairedRatioToJava() {
+    String md = MarkdownReport.render(result);
+
+    assertThat(md).contains("| implementation | QPS (req/s) | P50 (ms) | P99 (ms) | RSS peak (MB) | QPS vs java-vertx |")
+        .contains("| java-vertx | 100,000 (95,000–105,000) | 0.60 (0.50–0.70) | 4 (3–6) | 150 (140–160) | base |")
+        .contains("| gin (target) | 131,000 (115,900–147,000) | 0.40 (0.30–0.50) | 2.00 (1.50–2.50) | – | 1.31x (1.22–1.40) |")
+        .contains("| fastapi (target) | 98,000 (96,000–104,000) | 0.60 (0.60–0.70) | 5 (4–7) | – | within noise |")
+        .contains("| flask (target) | **FAILED**: cannot connect | | | | |");
+  }
+
+  @Test
+  void htmlHasTheSameCellsAndAWhiskerOnEveryBarOfSeveralRounds() {
+    String html = HtmlReport.render(result);
+
+    assertThat(html).contains("<th>QPS vs java-vertx</th>")
+        .contains("<td>100,000 (95,000–105,000)</td>")
+        .contains("<td>1.31x (1.22–1.40)</td>")
+        .contains("<td>within noise</td>")
+        .contains("<td class=\"failed\" colspan=\"5\">FAILED: cannot connect");
+    // QPS: 3 bars; latency: P50 and P99 of 3 implementations; RSS: java's only.
+    assertThat(count(html, "class=\"whisker\"")).isEqualTo(3 + 6 + 1);
+    assertThat(html).as("the bar is labelled with the median").contains(">131,000</text>");
+  }
+
+  @Test
+  void aRunOfOneRoundHasNoRangesAndNoWhiskers() throws Exception {
+    RunResult once = ResultsJson.read(Path.of(getClass().getResource("/report/results.json").toURI()));
+
+    assertThat(MarkdownReport.render(once)).doesNotContain("–1").doesNotContain("vs java-vertx");
+    assertThat(HtmlReport.render(once)).doesNotContain("class=\"whisker\"");
+  }
+
+  private static long count(String text, String part) {
+    return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+  }
+}
