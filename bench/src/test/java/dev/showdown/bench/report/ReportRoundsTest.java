@@ -1,12 +1,7 @@
 package dev.showdown.bench.report;
 
-import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,16 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (ratios 1.31, 1.22, 1.40 round by round, ranges apart), fastapi within java's range, flask failed.
  */
 class ReportRoundsTest {
-  private static RunResult result;
-
-  @BeforeAll
-  static void read() throws Exception {
-    result = ResultsJson.read(Path.of(ReportRoundsTest.class.getResource("/report/results-rounds.json").toURI()));
-  }
+  private static final RunResult RESULT = ReportFixtures.results("results-rounds.json");
 
   @Test
   void markdownShowsMedianWithRangeAndThePairedRatioToJava() {
-    String md = MarkdownReport.render(result);
+    String md = MarkdownReport.render(RESULT);
 
     assertThat(md).contains("| implementation | QPS (req/s) | P50 (ms) | P99 (ms) | RSS peak (MB) | QPS vs java-vertx |")
         .contains("| java-vertx | 100,000 (95,000–105,000) | 0.60 (0.50–0.70) | 4 (3–6) | 150 (140–160) | base |")
@@ -35,7 +25,7 @@ class ReportRoundsTest {
 
   @Test
   void htmlHasTheSameCellsAndAWhiskerOnEveryBarOfSeveralRounds() {
-    String html = HtmlReport.render(result);
+    String html = HtmlReport.render(RESULT);
 
     assertThat(html).contains("<th>QPS vs java-vertx</th>")
         .contains("<td>100,000 (95,000–105,000)</td>")
@@ -43,19 +33,15 @@ class ReportRoundsTest {
         .contains("<td>within noise</td>")
         .contains("<td class=\"failed\" colspan=\"5\">FAILED: cannot connect");
     // QPS: 3 bars; latency: P50 and P99 of 3 implementations; RSS: java's only.
-    assertThat(count(html, "class=\"whisker\"")).isEqualTo(3 + 6 + 1);
+    assertThat(ReportFixtures.count(html, "class=\"whisker\"")).isEqualTo(3 + 6 + 1);
     assertThat(html).as("the bar is labelled with the median").contains(">131,000</text>");
   }
 
   @Test
-  void aRunOfOneRoundHasNoRangesAndNoWhiskers() throws Exception {
-    RunResult once = ResultsJson.read(Path.of(getClass().getResource("/report/results.json").toURI()));
+  void aRunOfOneRoundHasNoRangesAndNoWhiskers() {
+    RunResult once = ReportFixtures.results("results.json");
 
     assertThat(MarkdownReport.render(once)).doesNotContain("–1").doesNotContain("vs java-vertx");
     assertThat(HtmlReport.render(once)).doesNotContain("class=\"whisker\"");
-  }
-
-  private static long count(String text, String part) {
-    return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
   }
 }
