@@ -96,7 +96,7 @@ public final class MarkdownReport {
     return newline < 0 ? text : text.substring(0, newline).stripTrailing() + " (see results.json)";
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
   }
 }

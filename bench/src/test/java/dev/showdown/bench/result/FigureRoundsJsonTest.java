@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +31,7 @@ class FigureRoundsJsonTest {
     Figure rounds = Figure.ofRounds(Figure.QPS, List.of(300.0, 100.0, 200.0), Figure.REQ_PER_S);
     Figure once = Figure.ofRounds(Figure.P99, List.of(4.5), Figure.MS);
     Path file = dir.resolve("results.json");
-    ResultsJson.write(run(List.of(rounds, once)), file);
+    ResultsJson.write(TestRuns.run("ping", TestRuns.ok("java-vertx", rounds, once)), file);
 
     JsonNode figures = new ObjectMapper().readTree(file.toFile()).at("/scenarios/0/measurements/0/figures");
     assertThat(figures.get(0).get("value").asDouble()).isEqualTo(200.0);
@@ -43,15 +42,5 @@ class FigureRoundsJsonTest {
     List<Figure> back = ResultsJson.read(file).scenarios().get(0).measurements().get(0).figures();
     assertThat(back).containsExactly(rounds, once);
     assertThat(back.get(0).rounds()).containsExactly(300.0, 100.0, 200.0);
-  }
-
-  static RunResult run(List<Figure> figures) {
-    Measurement m = new Measurement("java-vertx", "service", "http://127.0.0.1:1", "builtin", Map.of(), Measurement.OK,
-        null, figures, Map.of());
-    ScenarioResult s = new ScenarioResult("ping", "GET /ping", "64 connections", ScenarioResult.OK, null, 1,
-        List.of(m), List.of());
-    return new RunResult(RunResult.SCHEMA, "2026-01-02T03:04:05Z", "2026-01-02T03:05:05Z",
-        new RunResult.Machine("cpu", 2, 1, "Linux", "6"), new RunResult.Jvm("java", "17", List.of()),
-        new RunResult.Git("0", false), Map.of(), List.of(s));
   }
 }
