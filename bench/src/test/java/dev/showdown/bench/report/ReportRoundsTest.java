@@ -38,6 +38,18 @@ class ReportRoundsTest {
   }
 
   @Test
+  void theConditionsNameTheToolsAndSayWhenATargetRanElsewhere() {
+    String md = MarkdownReport.render(RESULT);
+
+    assertThat(md).contains("- **Load**: generated on this machine, while some --target runs on another")
+        .contains("- **wrk**: wrk 4.2.0 [epoll]")
+        .contains("- **Bench's JVM**: OpenJDK 64-Bit Server VM 17.0.15+6 (built-in load generator and helpers)");
+    assertThat(MarkdownReport.render(ReportFixtures.results("results.json")))
+        .as("a file without the setting was written when the load always ran beside the services")
+        .contains("- **Load**: generated on the same machine");
+  }
+
+  @Test
   void aRunOfOneRoundHasNoRangesAndNoWhiskers() {
     RunResult once = ReportFixtures.results("results.json");
 
