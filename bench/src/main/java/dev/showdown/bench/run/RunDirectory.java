@@ -53,6 +53,6 @@ public final class RunDirectory implements Runner.ResultsSink {
     ResultsJson.write(result, dir.resolve("results.json"));
     ResultsCsv.write(result, dir.resolve("results.csv"));
     Files.writeString(dir.resolve("report.md"), MarkdownReport.render(result), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result, dir), StandardCharsets.UTF_8);
   }
 }

@@ -117,5 +117,4 @@ class CompareCommandTest {
     return new CommandLine(new CompareCommand()).setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(stderr, true))
         .execute(args);
   }
-
 }
