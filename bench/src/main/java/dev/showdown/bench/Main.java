@@ -1,5 +1,6 @@
 package dev.showdown.bench;
 
+import dev.showdown.bench.compare.CompareCommand;
 import dev.showdown.bench.grpc.GrpcLoadCommand;
 import dev.showdown.bench.push.PushClientCommand;
 import dev.showdown.bench.redis.SeedRedisCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ListCommand.class,
         ReportCommand.class,
+        CompareCommand.class,
         LoadCommand.class,
         GrpcLoadCommand.class,
         PushClientCommand.class,

@@ -11,6 +11,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.process.ResourceSampler;
 import org.HdrHistogram.Histogram;
 
@@ -87,7 +88,15 @@ public final class BuiltinLoadGenerator implements LoadDriver {
       window.finish();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
     }
-    return result(window, connections, loaderCpu);
+    Histogram latency = merged(connections);
+    listener.latencies(LatencyLog.of(latency));
+    return result(window, connections, latency, loaderCpu);
+  }
+
+  private static Histogram merged(List<LoadConnection> connections) {
+    Histogram latency = new Histogram(3);
+    connections.forEach(c -> latency.add(c.latencyMicros));
+    return latency;
   }
 
   private static void requireOneConnection(URI base, List<ChannelFuture> connecting) throws Exception {
@@ -102,15 +111,13 @@ public final class BuiltinLoadGenerator implements LoadDriver {
     throw new IOException("cannot connect to " + base + ": " + (failure == null ? "timed out" : failure.getMessage()), failure);
   }
 
-  private LoadResult result(LoadWindow window, List<LoadConnection> connections, double loaderCpu) {
-    Histogram latency = new Histogram(3);
+  private LoadResult result(LoadWindow window, List<LoadConnection> connections, Histogram latency, double loaderCpu) {
     long requests = 0;
     long non2xx = 0;
     long connectErrors = 0;
     long readErrors = 0;
     long timeouts = 0;
     for (LoadConnection c : connections) {
-      latency.add(c.latencyMicros);
       requests += c.requests;
       non2xx += c.non2xx;
       connectErrors += c.connectErrors;

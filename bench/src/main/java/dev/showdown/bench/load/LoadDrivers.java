@@ -43,6 +43,11 @@ public final class LoadDrivers {
     return wrk.isPresent() && !BUILTIN.equals(preference) ? WRK : BUILTIN;
   }
 
+  /** wrk on the PATH, whether or not it is used. */
+  public Optional<Path> wrk() {
+    return wrk;
+  }
+
   static Optional<Path> findOnPath(String program) {
     String path = System.getenv("PATH");
     if (path == null) {

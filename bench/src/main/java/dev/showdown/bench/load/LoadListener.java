@@ -1,5 +1,7 @@
 package dev.showdown.bench.load;
 
+import dev.showdown.bench.latency.LatencyLog;
+
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -15,5 +17,9 @@ public interface LoadListener {
   }
 
   default void measureEnded() {
+  }
+
+  /** The measured window's latencies, once the tool is done (wrk only when its percentiles script ran). */
+  default void latencies(LatencyLog log) {
   }
 }

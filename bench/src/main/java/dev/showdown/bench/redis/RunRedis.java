@@ -1,5 +1,6 @@
 package dev.showdown.bench.redis;
 
+import dev.showdown.bench.env.RedisVersion;
 import dev.showdown.bench.scenario.ScenarioContext;
 
 /** The Redis a scenario reads: the run's {@code --redis}, or an embedded redis-server for this scenario; seeded. */
@@ -16,9 +17,11 @@ public final class RunRedis {
     if (url == null) {
       context.phase("starting an embedded redis-server (no --redis given)");
       url = context.closeLater(EmbeddedRedis.start()).url();
+      context.phase("embedded redis-server " + RedisVersion.orUnknown(url));
     }
     context.phase("seeding cache:1.." + STANDARD_COUNT + " and user:1.." + STANDARD_COUNT + " in " + url);
     RedisSeeder.seed(url, STANDARD_COUNT);
     return url;
   }
+
 }

@@ -1,12 +1,17 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.stats.Spread;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A horizontal bar chart as inline SVG: one group of bars per implementation, one bar per series (e.g. P50 and
- * P99), each labelled with its value, on one linear scale starting at zero.
+ * P99), each labelled with its value (the median of its rounds, with a min-max whisker), on one linear scale
+ * starting at zero.
  */
 final class BarChart {
   private static final String[] COLOURS = {"#3b6ea5", "#e07b39", "#5a9e6f", "#9b59b6"};
@@ -28,9 +33,12 @@ final class BarChart {
     this.series = List.copyOf(series);
   }
 
-  /** Adds one implementation; {@code values} are in the order of the series, NaN where it has none. */
-  BarChart group(String label, double... values) {
-    groups.add(new Group(label, values));
+  /**
+   * Adds one implementation; {@code bars} are in the order of the series, null where it has none. A bar measured
+   * in several rounds is drawn to its median with a whisker from its min to its max.
+   */
+  BarChart group(String label, Spread... bars) {
+    groups.add(new Group(label, bars));
     return this;
   }
 
@@ -39,8 +47,8 @@ final class BarChart {
   }
 
   String svg() {
-    double max = groups.stream().flatMapToDouble(g -> java.util.Arrays.stream(g.values))
-        .filter(v -> !Double.isNaN(v)).max().orElse(1);
+    double max = groups.stream().flatMap(g -> Arrays.stream(g.bars)).filter(Objects::nonNull)
+        .mapToDouble(Spread::max).max().orElse(1);
     max = max <= 0 ? 1 : max;
     int groupHeight = series.size() * BAR_HEIGHT + GROUP_GAP;
     int legend = series.size() > 1 ? 22 : 0;
@@ -55,14 +63,18 @@ final class BarChart {
     for (Group group : groups) {
       int groupTop = y;
       for (int s = 0; s < series.size(); s++) {
-        double value = s < group.values.length ? group.values[s] : Double.NaN;
+        Spread bar = s < group.bars.length ? group.bars[s] : null;
         int barY = groupTop + s * BAR_HEIGHT;
-        if (!Double.isNaN(value)) {
-          double w = Math.max(1, plot * value / max);
+        if (bar != null) {
+          double w = Math.max(1, plot * bar.median() / max);
           svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
               LABEL_WIDTH, barY + 1, w, BAR_HEIGHT - 2, COLOURS[s % COLOURS.length]));
+          double end = LABEL_WIDTH + w;
+          if (bar.severalRounds()) {
+            end = Math.max(end, whisker(svg, LABEL_WIDTH + plot * bar.min() / max, LABEL_WIDTH + plot * bar.max() / max, barY));
+          }
           svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"value\">%s</text>",
-              LABEL_WIDTH + w + 4, barY + BAR_HEIGHT - 4, Cells.number(value, unit)));
+              end + 4, barY + BAR_HEIGHT - 4, Cells.number(bar.median(), unit)));
         }
       }
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"end\">%s</text>",
@@ -81,6 +93,15 @@ final class BarChart {
     return svg.append("</svg>").toString();
   }
 
-  private record Group(String label, double[] values) {
+  /** The min-to-max line across a bar's middle, with end ticks; returns where it ends. */
+  private static double whisker(StringBuilder svg, double from, double to, int barY) {
+    int middle = barY + BAR_HEIGHT / 2;
+    svg.append(String.format(Locale.ROOT, "<path class=\"whisker\" d=\"M%.1f %dH%.1fM%.1f %dV%dM%.1f %dV%d\" "
+        + "stroke=\"#1d2430\" stroke-width=\"1.2\" fill=\"none\"/>", from, middle, to, from, middle - 4, middle + 4,
+        to, middle - 4, middle + 4));
+    return to;
+  }
+
+  private record Group(String label, Spread[] bars) {
   }
 }

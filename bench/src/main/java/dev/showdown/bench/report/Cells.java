@@ -1,9 +1,11 @@
 package dev.showdown.bench.report;
 
 import dev.showdown.bench.result.Figure;
+import dev.showdown.bench.stats.Spread;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /** How a figure reads in a report: column titles for the known names, and numbers rounded to what they mean. */
 final class Cells {
@@ -43,9 +45,18 @@ final class Cells {
     if (Double.isNaN(value)) {
       return "–";
     }
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+    if (whole(value)) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }
+    return rounded(value, unit);
+  }
+
+  private static boolean whole(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15;
+  }
+
+  /** Rounded to what the unit means, even when the value is whole. */
+  private static String rounded(double value, String unit) {
     switch (unit) {
       case Figure.REQ_PER_S:
       case Figure.COUNT:
@@ -58,6 +69,19 @@ final class Cells {
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
     }
+  }
+
+  /** A figure's value: {@code median (min–max)} when it was measured in several rounds. */
+  static String value(Figure figure) {
+    if (figure.values().size() < 2) {
+      return number(figure.value(), figure.unit());
+    }
+    Spread spread = figure.spread();
+    // One precision for all three numbers, so that 2 (1.50–2.50) reads 2.00 (1.50–2.50).
+    boolean whole = whole(figure.value()) && whole(spread.min()) && whole(spread.max());
+    String unit = figure.unit();
+    DoubleFunction<String> format = whole ? v -> number(v, unit) : v -> rounded(v, unit);
+    return format.apply(figure.value()) + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")";
   }
 
   /** A figure with its unit, e.g. {@code P99 15 ms}. */

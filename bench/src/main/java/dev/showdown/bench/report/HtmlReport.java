@@ -1,12 +1,17 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Published;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, nothing fetched) with the run's conditions and, per
@@ -33,7 +38,16 @@ public final class HtmlReport {
   private HtmlReport() {
   }
 
+  /** The page without percentile plots, for a result whose run folder is not at hand. */
   public static String render(RunResult result) {
+    return render(result, null);
+  }
+
+  /**
+   * The page, with a percentile plot per scenario from the latency logs that its measurements' notes name
+   * ({@code latency_log}, relative to {@code runDir}).
+   */
+  public static String render(RunResult result, Path runDir) {
     StringBuilder html = new StringBuilder();
     String title = ReportView.title(result);
     html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
@@ -44,11 +58,13 @@ public final class HtmlReport {
     html.append("</dl>\n");
     summary(html, result.scenarios());
     for (ScenarioResult scenario : result.scenarios()) {
-      scenario(html, scenario);
+      scenario(html, scenario, runDir);
     }
     html.append("<p class=\"notes\">QPS/core divides QPS by the cores of the machine it ran on. RSS peak: resident ")
         .append("memory of the service process, sampled every 200 ms from /proc in the measured window. CPU busy: its CPU ")
         .append("time over the window divided by the window's length. The load generator runs on the same machine. ")
+        .append("A figure measured in several rounds reads median (min–max), and its bar's whisker spans min to max; ")
+        .append("ratios to java-vertx are paired round by round, and read within noise when the two ranges overlap. ")
         .append("Every figure with its unit is in results.json.</p>\n</body></html>\n");
     return html.toString();
   }
@@ -64,7 +80,7 @@ public final class HtmlReport {
     html.append("</table>\n");
   }
 
-  private static void scenario(StringBuilder html, ScenarioResult scenario) {
+  private static void scenario(StringBuilder html, ScenarioResult scenario, Path runDir) {
     html.append("<h2 id=\"").append(Html.escape(scenario.name())).append("\">").append(Html.escape(scenario.name()))
         .append(": ").append(Html.escape(scenario.title())).append("</h2>\n");
     html.append("<p class=\"muted\">Standard load: ").append(Html.escape(scenario.standardLoad()));
@@ -79,7 +95,7 @@ public final class HtmlReport {
     }
     if (!scenario.measurements().isEmpty()) {
       measured(html, scenario);
-      charts(html, scenario);
+      charts(html, scenario, runDir);
     }
     if (!scenario.published().isEmpty()) {
       published(html, scenario.published());
@@ -88,9 +104,11 @@ public final class HtmlReport {
 
   private static void measured(StringBuilder html, ScenarioResult scenario) {
     List<ReportView.Column> columns = ReportView.columns(scenario);
+    Optional<RatioColumn> ratio = RatioColumn.of(scenario);
     boolean perRow = ReportView.loadsDiffer(scenario);
     html.append("<table><tr><th>measured here, side by side</th>").append(perRow ? "<th>load</th>" : "");
     columns.forEach(c -> html.append("<th>").append(Html.escape(c.heading())).append("</th>"));
+    ratio.ifPresent(r -> html.append("<th>").append(Html.escape(r.heading())).append("</th>"));
     html.append("</tr>");
     List<String> labels = ReportView.rowLabels(scenario);
     for (int i = 0; i < labels.size(); i++) {
@@ -102,8 +120,10 @@ public final class HtmlReport {
       }
       if (m.ok()) {
         columns.forEach(c -> html.append("<td>").append(ReportView.cell(m, c)).append("</td>"));
+        ratio.ifPresent(r -> html.append("<td>").append(Html.escape(r.cell(m))).append("</td>"));
       } else {
-        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size())).append("\">FAILED: ")
+        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size() + (ratio.isPresent() ? 1 : 0)))
+            .append("\">FAILED: ")
             .append(Html.escape(m.reason()).replace("\n", "<br>")).append("</td>");
       }
       html.append("</tr>");
@@ -111,7 +131,7 @@ public final class HtmlReport {
     html.append("</table>\n");
   }
 
-  private static void charts(StringBuilder html, ScenarioResult scenario) {
+  private static void charts(StringBuilder html, ScenarioResult scenario, Path runDir) {
     List<String> labels = ReportView.rowLabels(scenario);
     BarChart qps = new BarChart("Throughput", Figure.REQ_PER_S, List.of("QPS"));
     BarChart latency = new BarChart("Latency", Figure.MS, List.of("P50", "P99"));
@@ -122,12 +142,11 @@ public final class HtmlReport {
       if (!m.ok()) {
         continue;
       }
-      ReportView.value(m, Figure.QPS).ifPresent(v -> qps.group(label, v));
+      m.figure(Figure.QPS).ifPresent(f -> qps.group(label, f.spread()));
       if (m.figure(Figure.P50).isPresent() || m.figure(Figure.P99).isPresent()) {
-        latency.group(label, ReportView.value(m, Figure.P50).orElse(Double.NaN),
-            ReportView.value(m, Figure.P99).orElse(Double.NaN));
+        latency.group(label, ReportView.spread(m, Figure.P50), ReportView.spread(m, Figure.P99));
       }
-      ReportView.value(m, Figure.RSS_PEAK).ifPresent(v -> rss.group(label, v));
+      m.figure(Figure.RSS_PEAK).ifPresent(f -> rss.group(label, f.spread()));
     }
     html.append("<div class=\"charts\">");
     for (BarChart chart : List.of(qps, latency, rss)) {
@@ -136,6 +155,31 @@ public final class HtmlReport {
       }
     }
     html.append("</div>\n");
+    if (runDir != null) {
+      percentiles(html, scenario, labels, runDir);
+    }
+  }
+
+  private static void percentiles(StringBuilder html, ScenarioResult scenario, List<String> labels, Path runDir) {
+    PercentilePlot plot = new PercentilePlot();
+    List<String> unreadable = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      Measurement m = scenario.measurements().get(i);
+      String log = m.notes() == null ? null : m.notes().get(LatencyLog.NOTE);
+      if (!m.ok() || log == null) {
+        continue;
+      }
+      try {
+        plot.line(labels.get(i), LatencyLog.read(runDir.resolve(log)));
+      } catch (IOException e) {
+        unreadable.add(labels.get(i) + ": " + e.getMessage());
+      }
+    }
+    if (!plot.isEmpty()) {
+      html.append("<div class=\"charts\">").append(plot.svg()).append("</div>\n");
+    }
+    unreadable.forEach(u -> html.append("<p class=\"notes\">No percentile line for ").append(Html.escape(u))
+        .append("</p>\n"));
   }
 
   private static void published(StringBuilder html, List<Published> published) {

@@ -6,6 +6,7 @@ import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Published;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** report.md: the run's conditions, then per scenario what was measured here and, apart, what was published. */
@@ -29,7 +30,10 @@ public final class MarkdownReport {
         .append("- RSS peak is the service process's resident memory, sampled every 200 ms from /proc during the window; ")
         .append("CPU busy is its CPU time over the window divided by the window's length (2.0 = two cores flat out).\n")
         .append("- Socket errors and non-2xx answers are counted, never hidden: a figure with errors is not a clean result.\n")
-        .append("- Only implementations in the same measured table were run side by side on this machine.\n");
+        .append("- Only implementations in the same measured table were run side by side on this machine.\n")
+        .append("- A figure measured in several rounds reads `median (min–max)`. The ratio to java-vertx is taken round ")
+        .append("by round and reads `median (min–max)` too; `within noise` means the two implementations' ranges overlap, ")
+        .append("so neither is ahead.\n");
     return md.toString();
   }
 
@@ -60,11 +64,14 @@ public final class MarkdownReport {
 
   private static void measured(StringBuilder md, ScenarioResult scenario) {
     List<ReportView.Column> columns = ReportView.columns(scenario);
+    Optional<RatioColumn> ratio = RatioColumn.of(scenario);
     md.append("Measured here, side by side:\n\n");
     boolean perRow = ReportView.loadsDiffer(scenario);
     md.append("| implementation | ").append(perRow ? "load | " : "")
         .append(columns.stream().map(ReportView.Column::heading).collect(Collectors.joining(" | ")))
-        .append(" |\n|---|").append(perRow ? "---|" : "").append("---:|".repeat(columns.size())).append('\n');
+        .append(ratio.map(r -> " | " + r.heading()).orElse(""))
+        .append(" |\n|---|").append(perRow ? "---|" : "").append("---:|".repeat(columns.size() + (ratio.isPresent() ? 1 : 0)))
+        .append('\n');
     List<String> labels = ReportView.rowLabels(scenario);
     for (int i = 0; i < labels.size(); i++) {
       Measurement m = scenario.measurements().get(i);
@@ -74,8 +81,10 @@ public final class MarkdownReport {
       }
       if (m.ok()) {
         md.append(columns.stream().map(c -> ReportView.cell(m, c)).collect(Collectors.joining(" | ")));
+        ratio.ifPresent(r -> md.append(" | ").append(r.cell(m)));
       } else {
-        md.append("**FAILED**: ").append(escape(firstLine(m.reason()))).append(" |".repeat(Math.max(0, columns.size() - 1)));
+        md.append("**FAILED**: ").append(escape(firstLine(m.reason())))
+            .append(" |".repeat(Math.max(0, columns.size() - 1 + (ratio.isPresent() ? 1 : 0))));
       }
       md.append(" |\n");
     }
@@ -87,7 +96,7 @@ public final class MarkdownReport {
     return newline < 0 ? text : text.substring(0, newline).stripTrailing() + " (see results.json)";
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
   }
 }

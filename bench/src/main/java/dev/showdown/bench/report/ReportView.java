@@ -5,6 +5,7 @@ import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Published;
+import dev.showdown.bench.stats.Spread;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +48,15 @@ final class ReportView {
         m.memoryBytes() / (1024.0 * 1024 * 1024), m.os(), m.kernel()));
     lines.put("Services' JVM", result.jvm().version() + " (" + result.jvm().java() + ")");
     lines.put("JVM flags", result.jvm().flags().isEmpty() ? "(none)" : String.join(" ", result.jvm().flags()));
-    lines.put("Load", "generated on the same machine (it shares the cores with the service); HTTP tool: "
+    boolean elsewhere = Boolean.FALSE.equals(result.settings().get("load_generator_on_same_machine"));
+    lines.put("Load", (elsewhere ? "generated on this machine, while some --target runs on another (its figures and "
+        + "the services' are not alike); HTTP tool: " : "generated on the same machine (it shares the cores with the service); HTTP tool: ")
         + result.settings().getOrDefault("tool_closed_loop", "?")
         + (rate(result) > 0 ? "; constant rate " + rate(result) + " req/s (latency from intended send time)" : "; closed loop"));
+    Optional.ofNullable(result.settings().get("wrk_version")).ifPresent(v -> lines.put("wrk", v.toString()));
+    Optional.ofNullable(result.settings().get("bench_jvm")).ifPresent(v -> lines.put("Bench's JVM",
+        v + " (built-in load generator and helpers)"));
+    Optional.ofNullable(result.settings().get("redis_version")).ifPresent(v -> lines.put("Redis", "--redis, version " + v));
     if (Boolean.TRUE.equals(result.settings().get("quick"))) {
       lines.put("--quick", "every load shortened to a few seconds: a smoke check, not figures to quote");
     }
@@ -86,7 +93,7 @@ final class ReportView {
   }
 
   static String cell(Measurement m, Column column) {
-    return m.figure(column.name()).map(f -> Cells.number(f.value(), f.unit())).orElse("–");
+    return m.figure(column.name()).map(Cells::value).orElse("–");
   }
 
   /** The load a measurement ran, in words, e.g. {@code wrk: GET /ping, 64 connections, 10 s after 1 s warm-up}. */
@@ -161,7 +168,8 @@ final class ReportView {
     };
   }
 
-  static Optional<Double> value(Measurement m, String name) {
-    return m.figure(name).map(Figure::value);
+  /** A figure's rounds for a chart bar; null when the measurement has no such figure. */
+  static Spread spread(Measurement m, String name) {
+    return m.figure(name).map(Figure::spread).orElse(null);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Reads the conditions a run happened under: CPU model, cores, memory, the services' JDK, the git commit. */
@@ -53,6 +54,20 @@ public final class Environment {
     }
     // The first line names the version, the last the VM and its build; the middle one repeats the build.
     return lines.size() == 1 ? lines.get(0) : lines.get(0) + " / " + lines.get(lines.size() - 1);
+  }
+
+  /** The first line of {@code wrk -v}, e.g. {@code wrk 4.2.0 [epoll]}, without its copyright; empty when it prints none. */
+  public static Optional<String> wrkVersion(Path wrk) {
+    return output(List.of(wrk.toString(), "-v")).lines().findFirst()
+        .map(line -> line.replaceAll("\\s*Copyright.*$", "").strip()).filter(line -> line.startsWith("wrk"));
+  }
+
+  /**
+   * The JVM the bench itself runs on, e.g. {@code OpenJDK 64-Bit Server VM 17.0.15+6}: the built-in load generator
+   * and the helper subcommands (upstream stub, grpc-load, push-client) run on it, not on the services' {@code --java}.
+   */
+  public static String benchJvm() {
+    return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }
 
   public static RunResult.Git git(Path repoRoot) {

@@ -1,7 +1,17 @@
 package dev.showdown.bench.result;
 
-/** One number with its unit, e.g. {@code qps 51234.5 req/s}; names below are the ones reports chart. */
-public record Figure(String name, double value, String unit) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.showdown.bench.stats.Spread;
+
+import java.util.List;
+
+/**
+ * One number with its unit, e.g. {@code qps 51234.5 req/s}; names below are the ones reports chart. A figure
+ * measured in several rounds keeps every round's value in {@code values} (in round order) and their median in
+ * {@code value}; measured once, {@code values} is empty and left out of results.json, as in files written before
+ * rounds existed.
+ */
+public record Figure(String name, double value, String unit, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> values) {
   public static final String QPS = "qps";
   public static final String QPS_PER_CORE = "qps_per_core";
   public static final String REQUESTS = "requests";
@@ -27,7 +37,25 @@ public record Figure(String name, double value, String unit) {
   public static final String COUNT = "count";
   public static final String CORES = "cores";
 
+  public Figure {
+    values = values == null || values.size() < 2 ? List.of() : List.copyOf(values);
+  }
+
   public static Figure of(String name, double value, String unit) {
-    return new Figure(name, value, unit);
+    return new Figure(name, value, unit, List.of());
+  }
+
+  /** A figure measured once per round: {@code values} in round order, the median as its value. */
+  public static Figure ofRounds(String name, List<Double> values, String unit) {
+    return new Figure(name, Spread.median(values), unit, values);
+  }
+
+  /** Every round's value; the one value of a figure measured once. */
+  public List<Double> rounds() {
+    return values.isEmpty() ? List.of(value) : values;
+  }
+
+  public Spread spread() {
+    return Spread.of(rounds());
   }
 }

@@ -1,5 +1,7 @@
 package dev.showdown.bench.run;
 
+import dev.showdown.bench.env.LoadPlacement;
+import dev.showdown.bench.env.RedisVersion;
 import dev.showdown.bench.load.LoadDrivers;
 import dev.showdown.bench.process.JvmLauncher;
 import dev.showdown.bench.process.ServiceLocation;
@@ -154,7 +156,12 @@ public final class RunCommand implements Callable<Integer> {
     map.put("tool_requested", tool);
     map.put("tool_closed_loop", drivers.closedLoopTool());
     map.put("rate", rate);
-    map.put("load_generator_on_same_machine", true);
+    map.put("load_generator_on_same_machine", parsedTargets.stream().allMatch(t -> LoadPlacement.sameMachine(t.url())));
+    map.put("bench_jvm", Environment.benchJvm());
+    drivers.wrk().flatMap(Environment::wrkVersion).ifPresent(version -> map.put("wrk_version", version));
+    if (redis != null) {
+      map.put("redis_version", RedisVersion.orUnknown(redis));
+    }
     Map<String, String> targetMap = new LinkedHashMap<>();
     parsedTargets.forEach(t -> targetMap.put(t.scenario() == null ? t.name() : t.scenario() + ":" + t.name(), t.url()));
     map.put("targets", targetMap);

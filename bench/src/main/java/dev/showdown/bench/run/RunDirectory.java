@@ -2,6 +2,7 @@ package dev.showdown.bench.run;
 
 import dev.showdown.bench.report.HtmlReport;
 import dev.showdown.bench.report.MarkdownReport;
+import dev.showdown.bench.result.ResultsCsv;
 import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
 
@@ -14,7 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** {@code <out>/<timestamp>/}: results.json, report.md and report.html, rewritten after every scenario. */
+/** {@code <out>/<timestamp>/}: results.json, results.csv, report.md and report.html, rewritten after every scenario. */
 public final class RunDirectory implements Runner.ResultsSink {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -47,10 +48,11 @@ public final class RunDirectory implements Runner.ResultsSink {
     }
   }
 
-  /** Writes the three files of {@code result} into {@code dir}. */
+  /** Writes the four files of {@code result} into {@code dir}. */
   public static void writeAll(RunResult result, Path dir) throws IOException {
     ResultsJson.write(result, dir.resolve("results.json"));
+    ResultsCsv.write(result, dir.resolve("results.csv"));
     Files.writeString(dir.resolve("report.md"), MarkdownReport.render(result), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result, dir), StandardCharsets.UTF_8);
   }
 }

@@ -1,7 +1,9 @@
 package dev.showdown.bench.load;
 
+import dev.showdown.bench.latency.LatencyLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +70,23 @@ class BuiltinLoadGeneratorTest {
     double floorMicros = (40.0 * (r.requests() - 1) + DELAY_MS) * 1000;
     assertThat(r.maxMicros()).isGreaterThanOrEqualTo(floorMicros * 0.99);
     assertThat(r.errors()).isZero();
+  }
+
+  @Test
+  void theListenerGetsTheMeasuredWindowsHistogram() throws Exception {
+    HttpLoad load = HttpLoad.closedLoop("/ok", 2, Duration.ofSeconds(1)).withWarmup(Duration.ofMillis(300));
+    AtomicReference<LatencyLog> log = new AtomicReference<>();
+
+    LoadResult r = new BuiltinLoadGenerator(1).run(base(), load, new LoadListener() {
+      @Override
+      public void latencies(LatencyLog l) {
+        log.set(l);
+      }
+    });
+
+    Histogram h = ((LatencyLog.Hdr) log.get()).micros();
+    assertThat(h.getTotalCount()).as("every answer of the window, none of the warm-up").isEqualTo(r.requests());
+    assertThat((double) h.getValueAtPercentile(50)).isEqualTo(r.p50Micros());
   }
 
   @Test

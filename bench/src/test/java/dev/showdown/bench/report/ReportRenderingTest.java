@@ -2,16 +2,13 @@ package dev.showdown.bench.report;
 
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
-import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +17,8 @@ class ReportRenderingTest {
   private static RunResult result;
 
   @BeforeAll
-  static void read() throws Exception {
-    result = ResultsJson.read(Path.of(ReportRenderingTest.class.getResource("/report/results.json").toURI()));
+  static void read() {
+    result = ReportFixtures.results("results.json");
   }
 
   @Test
@@ -74,7 +71,7 @@ class ReportRenderingTest {
     assertThat(html).startsWith("<!doctype html>").contains("<style>").doesNotContain("<script")
         .doesNotContainPattern("(src|href)=\"https?:");
     // ping has one measured implementation: one bar in each chart, P50 and P99 in the latency chart.
-    assertThat(count(html, "<svg")).isEqualTo(3);
+    assertThat(ReportFixtures.count(html, "<svg")).isEqualTo(3);
     assertThat(html).contains(">84,512</text>").contains(">0.61</text>").contains(">4.87</text>").contains(">144</text>");
     assertThat(html).as("published figures are never charted").doesNotContain(">45,000</text>");
     assertThat(html).contains("FAILED: cannot connect to http://127.0.0.1:9000")
@@ -99,9 +96,5 @@ class ReportRenderingTest {
         .contains("| java-vertx #1 | uv (warm): file a.ndjson | 247.6 |")
         .contains("| java-vertx #2 | uv (cold): file a.ndjson | 1,802 |")
         .doesNotContain("Ran: ");
-  }
-
-  private static long count(String text, String part) {
-    return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
   }
 }
