@@ -3,7 +3,7 @@ package dev.showdown.data;
 import java.time.Duration;
 
 /**
- * How data-service reaches its dependencies.
+ * How data-service reaches its dependencies; a value out of range is refused naming its flag.
  *
  * @param upstreamPoolSize keep-alive upstream connections per event loop
  * @param redisPoolSize    0 for one pipelined Redis connection per event loop, else a pool of that many per loop
@@ -13,11 +13,19 @@ public record DataSettings(UpstreamAddress upstream, String redisUrl, int upstre
 
   public DataSettings {
     RedisUrls.check(redisUrl);
-    if (upstreamPoolSize < 1 || redisPoolSize < 0) {
-      throw new IllegalArgumentException("need upstream pool size >= 1 and redis pool size >= 0");
+    if (upstreamPoolSize < 1) {
+      throw new IllegalArgumentException("--upstream-pool-size must be at least 1, was " + upstreamPoolSize);
     }
-    if (upstreamTimeout.toMillis() < 1 || redisTimeout.toMillis() < 1) {
-      throw new IllegalArgumentException("timeouts must be at least 1ms");
+    if (redisPoolSize < 0) {
+      throw new IllegalArgumentException("--redis-pool-size must be at least 0, was " + redisPoolSize);
+    }
+    atLeastOneMilli("--upstream-timeout", upstreamTimeout);
+    atLeastOneMilli("--redis-timeout", redisTimeout);
+  }
+
+  private static void atLeastOneMilli(String flag, Duration timeout) {
+    if (timeout.toMillis() < 1) {
+      throw new IllegalArgumentException(flag + " must be at least 1ms, was " + timeout.toMillis() + "ms");
     }
   }
 

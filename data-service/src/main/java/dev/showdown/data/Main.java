@@ -6,7 +6,10 @@ import dev.showdown.kit.ServiceOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,6 +18,9 @@ import java.util.concurrent.Callable;
     description = "GET /data/{id} -> {\"api\":<upstream item>,\"cache\":<Redis cache:{id}>} and "
         + "GET /user/{id} -> Redis user:{id}.")
 public final class Main implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   ServiceOptions options;
 
@@ -36,7 +42,7 @@ public final class Main implements Callable<Integer> {
   int redisPoolSize;
 
   @Option(names = "--upstream-timeout", defaultValue = "${env:UPSTREAM_TIMEOUT:-1s}", converter = DurationConverter.class,
-      description = "Longest wait for an upstream connection or for upstream bytes before 502 (env UPSTREAM_TIMEOUT). Default: ${DEFAULT-VALUE}")
+      description = "Longest time one upstream call may take as a whole (connection, answer, body) before 502 (env UPSTREAM_TIMEOUT). Default: ${DEFAULT-VALUE}")
   Duration upstreamTimeout;
 
   @Option(names = "--redis-timeout", defaultValue = "${env:REDIS_TIMEOUT:-1s}", converter = DurationConverter.class,
@@ -49,16 +55,23 @@ public final class Main implements Callable<Integer> {
     try {
       settings = new DataSettings(upstream, redis, upstreamPoolSize, redisPoolSize, upstreamTimeout, redisTimeout);
     } catch (IllegalArgumentException e) {
-      System.err.println("data-service: " + e.getMessage());
-      return ServiceMain.EXIT_CANNOT_START;
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    System.out.println("data-service: upstream=" + upstream + " redis=" + RedisUrls.redact(redis)
+    System.out.println("data-service: upstream=" + upstream + " redis=" + Urls.redact(redis)
         + " upstream-pool-size=" + upstreamPoolSize + " redis-pool-size=" + redisPoolSize);
     return ServiceMain.run(new DataService(settings), options);
   }
 
+  /** The command line; a bad flag value is one line on stderr and exit status 2, never a usage dump. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println("data-service: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    });
+  }
+
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).execute(args);
+    int status = commandLine().execute(args);
     if (status != 0) {
       System.exit(status);
     }

@@ -40,17 +40,17 @@ final class RedisKeys {
   Future<Response> get(String key) {
     return link.send(Request.cmd(Command.GET).arg(key))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(this::toDependencyFailure);
+        .recover(RedisKeys::toDependencyFailure);
   }
 
   Future<Void> close() {
     return link.close();
   }
 
-  private Future<Response> toDependencyFailure(Throwable failure) {
-    String reason = failure instanceof TimeoutException
-        ? "redis timed out after " + timeoutMillis + " ms"
-        : "redis unavailable: " + Upstream.describe(failure);
-    return Future.failedFuture(new DependencyFailure(503, reason));
+  /** What the client may see: the failure's own text (addresses, errno, the error reply) stays out. */
+  private static Future<Response> toDependencyFailure(Throwable failure) {
+    return Future.failedFuture(failure instanceof TimeoutException
+        ? DependencyFailure.REDIS_TIMED_OUT
+        : DependencyFailure.REDIS_UNAVAILABLE);
   }
 }

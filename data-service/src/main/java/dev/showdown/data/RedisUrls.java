@@ -3,7 +3,7 @@ package dev.showdown.data;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Checks {@code --redis} URLs up front and hides their password when printed. */
+/** Checks {@code --redis} URLs up front. */
 final class RedisUrls {
   private RedisUrls() {
   }
@@ -20,12 +20,6 @@ final class RedisUrls {
       // Reported below with the expected shape.
     }
     throw new IllegalArgumentException(
-        "expected redis://[:password@]host[:port][/db], rediss://... or unix:///path, got '" + redact(url) + "'");
-  }
-
-  static String redact(String url) {
-    int at = url.lastIndexOf('@');
-    int scheme = url.indexOf("://");
-    return at < 0 || scheme < 0 || at < scheme ? url : url.substring(0, scheme + 3) + "***" + url.substring(at);
+        "expected redis://[:password@]host[:port][/db], rediss://... or unix:///path, got '" + Urls.redact(url) + "'");
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -18,18 +17,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The upstream leg of {@code /data}: {@code GET <upstream>/items/<id>} over one event loop's pool of keep-alive
- * connections. Every way it can fail (refused, timed out, non-200, oversized, not JSON) ends as a 502
- * {@link DependencyFailure}; a timed-out request is reset, so its connection leaves the pool.
+ * connections, the whole exchange within the upstream timeout. Every way it can fail (refused, timed out,
+ * non-200, oversized, not JSON) ends as a 502 {@link DependencyFailure}; a request cut off by the timeout or
+ * by an oversized body is reset, so its connection leaves the pool.
  */
 final class Upstream {
   /** Items are ~200 bytes; anything near this bound is a misbehaving upstream, not an item. */
   static final int MAX_BODY = 1 << 20;
 
+  private final Vertx vertx;
   private final HttpClient client;
   private final UpstreamAddress address;
   private final long timeoutMillis;
 
   Upstream(Vertx vertx, DataSettings settings) {
+    this.vertx = vertx;
     this.address = settings.upstream();
     this.timeoutMillis = settings.upstreamTimeout().toMillis();
     this.client = vertx.createHttpClient(
@@ -48,13 +50,12 @@ final class Upstream {
         .setHost(address.host())
         .setPort(address.port())
         .setURI(address.itemPath(id))
-        // Bounds both the wait for a pooled connection and the silence while waiting for the answer.
-        .setConnectTimeout(timeoutMillis)
-        .setIdleTimeout(timeoutMillis);
-    return client.request(request)
-        .compose(HttpClientRequest::send)
-        .compose(this::body)
-        .recover(this::toDependencyFailure);
+        // The deadline below already bounds it; this takes a request that waits for a pooled connection off
+        // the pool's queue by then, so it holds no place after its answer is given.
+        .setConnectTimeout(timeoutMillis);
+    return DeadlineExchange.run(vertx, timeoutMillis, DependencyFailure.UPSTREAM_TIMED_OUT, client.request(request),
+            sent -> sent.send().compose(this::body))
+        .recover(Upstream::toDependencyFailure);
   }
 
   Future<Void> close() {
@@ -63,18 +64,18 @@ final class Upstream {
 
   private Future<byte[]> body(HttpClientResponse response) {
     if (response.statusCode() != 200) {
-      return Future.failedFuture(new DependencyFailure(502, "upstream answered " + response.statusCode()));
+      return Future.failedFuture(DependencyFailure.upstreamAnswered(response.statusCode()));
     }
     String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && Digits.parseBounded(length, MAX_BODY) == Digits.INVALID) {
       closeConnection(response);
-      return Future.failedFuture(tooLarge());
+      return Future.failedFuture(DependencyFailure.UPSTREAM_TOO_LARGE);
     }
     Promise<byte[]> promise = Promise.promise();
     BoundedBody body = new BoundedBody();
     response.handler(chunk -> {
       if (!body.add(chunk)) {
-        promise.tryFail(tooLarge());
+        promise.tryFail(DependencyFailure.UPSTREAM_TOO_LARGE);
         closeConnection(response);
       }
     });
@@ -87,14 +88,10 @@ final class Upstream {
       if (JsonText.isSingleValue(bytes, bytes.length)) {
         promise.tryComplete(bytes);
       } else {
-        promise.tryFail(new DependencyFailure(502, "upstream answered a body that is not JSON"));
+        promise.tryFail(DependencyFailure.UPSTREAM_NOT_JSON);
       }
     });
     return promise.future();
-  }
-
-  private static DependencyFailure tooLarge() {
-    return new DependencyFailure(502, "upstream body larger than " + MAX_BODY + " bytes");
   }
 
   /** The only way to stop an HTTP/1.1 body mid-stream; the connection leaves the pool. */
@@ -102,19 +99,14 @@ final class Upstream {
     response.request().reset();
   }
 
-  private Future<byte[]> toDependencyFailure(Throwable failure) {
+  /** What the client may see: the failure's own text (addresses, errno, upstream bytes) stays out. */
+  private static Future<byte[]> toDependencyFailure(Throwable failure) {
     if (failure instanceof DependencyFailure) {
       return Future.failedFuture(failure);
     }
-    String reason = failure instanceof TimeoutException
-        ? "upstream timed out after " + timeoutMillis + " ms"
-        : "upstream unavailable: " + describe(failure);
-    return Future.failedFuture(new DependencyFailure(502, reason));
-  }
-
-  static String describe(Throwable failure) {
-    String message = failure.getMessage();
-    return message == null ? failure.getClass().getSimpleName() : message;
+    return Future.failedFuture(failure instanceof TimeoutException
+        ? DependencyFailure.UPSTREAM_TIMED_OUT
+        : DependencyFailure.UPSTREAM_UNAVAILABLE);
   }
 
   /** Collects a response body up to {@link #MAX_BODY}; a single-chunk body (the usual case) is not copied. */

@@ -1,6 +1,7 @@
 package dev.showdown.data;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,14 +14,15 @@ record UpstreamAddress(boolean ssl, String host, int port, String basePath) {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: '" + url + "'");
+      throw new IllegalArgumentException("not a URL: '" + Urls.redact(url) + "'");
     }
     String scheme = uri.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
-      throw new IllegalArgumentException("expected http://host[:port][/path], got '" + url + "'");
+      throw new IllegalArgumentException("expected http://host[:port][/path], got '" + Urls.redact(url) + "'");
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("the upstream URL takes no query or fragment: '" + url + "'");
+    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "the upstream URL takes no user info, query or fragment: '" + Urls.redact(url) + "'");
     }
     boolean ssl = "https".equals(scheme);
     int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
@@ -38,11 +40,15 @@ record UpstreamAddress(boolean ssl, String host, int port, String basePath) {
     return (ssl ? "https://" : "http://") + host + ':' + port + basePath;
   }
 
-  /** Lets picocli reject a bad {@code --upstream} with a usage error. */
+  /** Lets picocli reject a bad {@code --upstream} with the reason alone (picocli would quote the raw value). */
   static final class Converter implements ITypeConverter<UpstreamAddress> {
     @Override
     public UpstreamAddress convert(String value) {
-      return parse(value);
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.showdown.data;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.TestRedis;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +26,8 @@ class RedisOutageTest {
       assertThat(service.get("/user/1").statusCode()).isEqualTo(200);
 
       redis.stop();
-      assertUnavailable(service.get("/user/1"), "redis unavailable: ");
-      assertUnavailable(service.get("/data/1"), "redis unavailable: ");
+      assertUnavailable(service.get("/user/1"), "redis unavailable");
+      assertUnavailable(service.get("/data/1"), "redis unavailable");
 
       redis.startAgain();
       seed(redis);
@@ -47,8 +48,8 @@ class RedisOutageTest {
       assertThat(service.get("/user/1").statusCode()).isEqualTo(200);
 
       admin.pauseClients(1500);
-      assertUnavailable(service.get("/user/1"), "redis timed out after 300 ms");
-      assertUnavailable(service.get("/data/1"), "redis timed out after 300 ms");
+      assertUnavailable(service.get("/user/1"), "redis timed out");
+      assertUnavailable(service.get("/data/1"), "redis timed out");
 
       Eventually.await(Duration.ofSeconds(10), "user lookups succeed again",
           () -> service.get("/user/1").statusCode() == 200);
@@ -67,9 +68,10 @@ class RedisOutageTest {
     }
   }
 
-  private static void assertUnavailable(HttpResponse<Buffer> response, String reasonStart) {
+  /** The whole body is the fixed reason: no address or errno of the failed connection. */
+  private static void assertUnavailable(HttpResponse<Buffer> response, String reason) {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-    assertThat(response.bodyAsJsonObject().getString("error")).startsWith(reasonStart);
+    assertThat(response.bodyAsString()).isEqualTo(new JsonObject().put("error", reason).encode());
   }
 }

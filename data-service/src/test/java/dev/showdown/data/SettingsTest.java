@@ -29,7 +29,7 @@ class SettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost:8090", "ftp://host", "http://", "http://host/x?y=1", "not a url"})
+  @ValueSource(strings = {"localhost:8090", "ftp://host", "http://", "http://host/x?y=1", "http://user:pw@host", "not a url"})
   void aBadUpstreamUrlIsRefused(String url) {
     assertThatThrownBy(() -> UpstreamAddress.parse(url)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -48,7 +48,7 @@ class SettingsTest {
   }
 
   @Test
-  void aPrintedRedisUrlHidesItsPassword() {
-    assertThat(RedisUrls.redact("redis://:secret@cache.internal:6380/2")).isEqualTo("redis://***@cache.internal:6380/2");
+  void aPrintedUrlHidesItsPassword() {
+    assertThat(Urls.redact("redis://:secret@cache.internal:6380/2")).isEqualTo("redis://***@cache.internal:6380/2");
   }
 }
