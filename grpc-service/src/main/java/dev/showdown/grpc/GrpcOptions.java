@@ -3,6 +3,7 @@ package dev.showdown.grpc;
 import dev.showdown.kit.DurationConverter;
 import dev.showdown.kit.Durations;
 import dev.showdown.kit.NetTransport;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +25,9 @@ public final class GrpcOptions {
       description = "HTTP port for /health and /metrics (env HTTP_PORT); 0 picks a free one, -1 turns it off. Default: ${DEFAULT-VALUE}")
   int httpPort;
 
-  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
-      description = "Read users from Redis user:{id} at this URL, e.g. redis://127.0.0.1:6379 (env REDIS_URL). Default: 10,000 generated users in memory")
+  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}", converter = RedisUrls.Converter.class,
+      description = "Read users from Redis user:{id} at this URL, e.g. redis://127.0.0.1:6379 (env REDIS_URL); printed with "
+          + "the password masked. Default: 10,000 generated users in memory")
   String redis;
 
   @Option(names = "--redis-timeout", defaultValue = "${env:REDIS_TIMEOUT:-1s}", converter = DurationConverter.class,
@@ -96,9 +98,6 @@ public final class GrpcOptions {
     positive("--redis-timeout", redisTimeout);
     positive("--max-connection-idle", maxConnectionIdle);
     positive("--max-connection-age", maxConnectionAge);
-    if (redis != null) {
-      RedisUrl.check(redis);
-    }
   }
 
   private static void inRange(String flag, int value, int min, int max) {

@@ -1,6 +1,6 @@
 package dev.showdown.grpc;
 
-import dev.showdown.kit.ServiceOptions;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceServer;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
 import io.grpc.Server;
@@ -45,7 +45,7 @@ public final class UserGrpcServer {
   /** Starts everything, or closes what it started and throws if any part cannot start (port taken, say). */
   public static UserGrpcServer start(GrpcOptions options) throws IOException {
     if (options.redis() != null) {
-      RedisUrl.check(options.redis());
+      RedisUrls.check(options.redis());
     }
     Transport transport = Transport.choose(options.transport());
     RejectedRequests rejected = new RejectedRequests();

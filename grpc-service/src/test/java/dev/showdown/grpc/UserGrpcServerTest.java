@@ -160,7 +160,7 @@ class UserGrpcServerTest {
   void aRedisUrlThatIsNotOneIsRefusedBeforeAnythingStarts() {
     assertThatThrownBy(() -> UserGrpcServer.start(GrpcOptions.loopback().withRedis("notaurl", Duration.ofSeconds(1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--redis must look like redis://[user:password@]host[:port][/db], not 'notaurl'");
+        .hasMessage("expected redis://[[user]:password@]host[:port][/db], rediss://... or unix:///path, got 'notaurl'");
   }
 
   @Test
