@@ -1,9 +1,12 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.DurationConverter;
-import dev.showdown.kit.Durations;
+import dev.showdown.kit.IntRange;
+import dev.showdown.kit.InvalidFlagException;
 import dev.showdown.kit.NetTransport;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,19 +23,21 @@ public final class GrpcOptions {
   @Mixin
   ServiceOptions common;
 
-  @Option(names = "--http-port", defaultValue = "${env:HTTP_PORT:-9091}",
-      description = "HTTP port for /health and /metrics (env HTTP_PORT); 0 picks a free one, -1 turns it off. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--http-port", defaultValue = "${env:HTTP_PORT:-9091}", converter = HttpPortConverter.class,
+      description = "HTTP port for /health and /metrics, -1..65535 (env HTTP_PORT); 0 picks a free one, -1 turns it off. Default: ${DEFAULT-VALUE}")
   int httpPort;
 
-  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}",
-      description = "Read users from Redis user:{id} at this URL, e.g. redis://127.0.0.1:6379 (env REDIS_URL). Default: 10,000 generated users in memory")
+  @Option(names = "--redis", defaultValue = "${env:REDIS_URL}", converter = RedisUrls.Converter.class,
+      description = "Read users from Redis user:{id} at this URL, e.g. redis://127.0.0.1:6379 (env REDIS_URL); printed with "
+          + "the password masked. Default: 10,000 generated users in memory")
   String redis;
 
   @Option(names = "--redis-timeout", defaultValue = "${env:REDIS_TIMEOUT:-1s}", converter = DurationConverter.class,
       description = "A Redis lookup slower than this answers UNAVAILABLE (env REDIS_TIMEOUT). Default: ${DEFAULT-VALUE}")
   Duration redisTimeout;
 
-  @Option(names = "--redis-pool", defaultValue = "${env:REDIS_POOL:-8}", description = "Redis connections (env REDIS_POOL). Default: ${DEFAULT-VALUE}")
+  @Option(names = "--redis-pool", defaultValue = "${env:REDIS_POOL:-8}", converter = RedisPoolConverter.class,
+      description = "Redis connections, 1.." + RedisPoolConverter.MAX + " (env REDIS_POOL). Default: ${DEFAULT-VALUE}")
   int redisPool;
 
   @Option(names = "--executor", defaultValue = "${env:GRPC_EXECUTOR:-direct}",
@@ -84,33 +89,35 @@ public final class GrpcOptions {
     return options;
   }
 
-  /** Refuses values the flags parse but the service cannot run with, naming the flag and the accepted range. */
+  /**
+   * Refuses, with {@link InvalidFlagException}, the values that parse but that the service cannot run with; the
+   * ports and the pool size are refused by their converters already.
+   */
   public void validate() {
-    inRange("--port", port(), 0, 65535);
-    inRange("--http-port", httpPort, -1, 65535);
-    inRange("--redis-pool", redisPool, 1, 1024);
-    inRange("--flow-control-window", flowControlWindow, 1, Integer.MAX_VALUE);
-    inRange("--max-calls-per-connection", maxCallsPerConnection, 1, Integer.MAX_VALUE);
-    inRange("--max-rst-frames", maxRstFrames, 1, Integer.MAX_VALUE);
-    inRange("--max-message-size", maxMessageSize, 1, Integer.MAX_VALUE);
-    positive("--redis-timeout", redisTimeout);
-    positive("--max-connection-idle", maxConnectionIdle);
-    positive("--max-connection-age", maxConnectionAge);
-    if (redis != null) {
-      RedisUrl.check(redis);
+    InvalidFlagException.require(flowControlWindow >= 1, "--flow-control-window must be at least 1");
+    InvalidFlagException.require(maxCallsPerConnection >= 1, "--max-calls-per-connection must be at least 1");
+    InvalidFlagException.require(maxRstFrames >= 1, "--max-rst-frames must be at least 1");
+    InvalidFlagException.require(maxMessageSize >= 1, "--max-message-size must be at least 1");
+    InvalidFlagException.require(!redisTimeout.isZero(), "--redis-timeout must be at least 1ms");
+    InvalidFlagException.require(!maxConnectionIdle.isZero(), "--max-connection-idle must be at least 1ms");
+    InvalidFlagException.require(!maxConnectionAge.isZero(), "--max-connection-age must be at least 1ms");
+  }
+
+  /** A port as {@code --port} reads it, or -1 for none. */
+  static final class HttpPortConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return IntRange.parse(value, -1, 65_535, "a port or -1");
     }
   }
 
-  private static void inRange(String flag, int value, int min, int max) {
-    if (value < min || value > max) {
-      String range = max == Integer.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
-      throw new IllegalArgumentException(flag + " must be " + range + ", got " + value);
-    }
-  }
+  static final class RedisPoolConverter implements CommandLine.ITypeConverter<Integer> {
+    /** So that a slip of the finger cannot open thousands of connections to one Redis. */
+    static final int MAX = 1024;
 
-  private static void positive(String flag, Duration value) {
-    if (value.isZero()) {
-      throw new IllegalArgumentException(flag + " must be longer than 0, got " + Durations.format(value));
+    @Override
+    public Integer convert(String value) {
+      return IntRange.parse(value, 1, MAX, "a Redis pool size");
     }
   }
 

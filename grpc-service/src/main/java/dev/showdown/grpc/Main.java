@@ -1,11 +1,8 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.ServiceMain;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
@@ -19,16 +16,9 @@ public final class Main implements Callable<Integer> {
   @Mixin
   GrpcOptions options;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() {
-    try {
-      options.validate();
-    } catch (IllegalArgumentException refused) {
-      throw UsageErrors.refused(spec.commandLine(), refused);
-    }
+    options.validate();
     UserGrpcServer server;
     try {
       server = UserGrpcServer.start(options);
@@ -54,9 +44,6 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int status = new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors(NAME)).execute(args);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ServiceMain.launch(new Main(), args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.proto.userservice.v1.User;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +21,7 @@ public final class RedisUserStore implements UserStore {
   private final long timeoutMillis;
 
   public RedisUserStore(Vertx vertx, String url, int poolSize, Duration timeout) {
-    this.url = RedisUrl.check(url);
+    this.url = RedisUrls.check(url);
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.redis = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(url)
@@ -45,7 +46,7 @@ public final class RedisUserStore implements UserStore {
 
   @Override
   public String describe() {
-    return "redis " + RedisUrl.masked(url);
+    return "redis " + RedisUrls.masked(url);
   }
 
   @Override

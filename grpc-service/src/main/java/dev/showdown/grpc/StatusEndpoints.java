@@ -1,12 +1,23 @@
 package dev.showdown.grpc;
 
 import dev.showdown.kit.HttpService;
+import dev.showdown.kit.ServiceContext;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
-/** The HTTP side of the grpc-service: only the kit's own {@code /health} and {@code /metrics}. */
+/**
+ * The HTTP side of the grpc-service: only the kit's own {@code /health} and {@code /metrics}, the latter with the
+ * gRPC side's {@link RejectedRequests} counts on the same server's registry.
+ */
 final class StatusEndpoints implements HttpService {
   static final int DEFAULT_PORT = 9091;
+
+  private final RejectedRequests rejected;
+
+  StatusEndpoints(RejectedRequests rejected) {
+    this.rejected = rejected;
+  }
 
   @Override
   public String name() {
@@ -16,6 +27,12 @@ final class StatusEndpoints implements HttpService {
   @Override
   public int defaultPort() {
     return DEFAULT_PORT;
+  }
+
+  @Override
+  public Future<Void> start(ServiceContext context) {
+    context.meterRegistry().ifPresent(rejected::bindTo);
+    return Future.succeededFuture();
   }
 
   @Override

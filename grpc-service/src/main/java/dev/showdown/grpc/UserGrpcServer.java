@@ -1,19 +1,17 @@
 package dev.showdown.grpc;
 
-import dev.showdown.kit.ServiceOptions;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceServer;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.NettyServerBuilder;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.channel.EventLoopGroup;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,10 +45,13 @@ public final class UserGrpcServer {
   /** Starts everything, or closes what it started and throws if any part cannot start (port taken, say). */
   public static UserGrpcServer start(GrpcOptions options) throws IOException {
     if (options.redis() != null) {
-      RedisUrl.check(options.redis());
+      RedisUrls.check(options.redis());
     }
     Transport transport = Transport.choose(options.transport());
-    ServiceServer http = options.httpEnabled() ? ServiceServer.start(new StatusEndpoints(), options.httpOptions(vertxEventLoops(options))).await() : null;
+    RejectedRequests rejected = new RejectedRequests();
+    ServiceServer http = options.httpEnabled()
+        ? ServiceServer.start(new StatusEndpoints(rejected), options.httpOptions(vertxEventLoops(options))).await()
+        : null;
     Vertx vertx = http != null ? http.vertx() : Vertx.builder()
         .with(new VertxOptions()
             .setEventLoopPoolSize(vertxEventLoops(options))
@@ -60,12 +61,6 @@ public final class UserGrpcServer {
         ? new InMemoryUserStore(GeneratedUsers.STANDARD_COUNT)
         : new RedisUserStore(vertx, options.redis(), options.redisPool(), options.redisTimeout());
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
-    RejectedRequests rejected = new RejectedRequests();
-    // The registry behind the kit's /metrics: the kit does not hand it out, Vert.x's metrics backend does.
-    MeterRegistry registry = http != null && options.metrics() ? BackendRegistries.getDefaultNow() : null;
-    if (registry != null) {
-      rejected.bindTo(registry);
-    }
     TransportLogFilter.register(eventLoops, rejected);
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))

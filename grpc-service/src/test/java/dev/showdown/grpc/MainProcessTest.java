@@ -2,7 +2,7 @@ package dev.showdown.grpc;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -49,17 +49,31 @@ class MainProcessTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"--port=-5", "--port=65536", "--port=x", "--http-port=-2", "--redis-pool=0",
-      "--redis-pool=-1", "--redis-timeout=0s", "--redis-timeout=soon", "--flow-control-window=0",
-      "--flow-control-window=-1", "--executor=threads", "--max-calls-per-connection=0", "--max-rst-frames=0",
-      "--max-connection-idle=0s", "--max-connection-age=0s", "--max-message-size=0", "--redis=localhost:6379",
-      "--no-such-flag"})
-  void anInvalidFlagValueExitsTwoWithOneLineSayingWhy(String flag) throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "--port=-5                    | Invalid value for option '--port': -5 is not a port (expected 0..65535)",
+      "--port=65536                 | Invalid value for option '--port': 65536 is not a port (expected 0..65535)",
+      "--port=x                     | Invalid value for option '--port': 'x' is not a port (expected 0..65535)",
+      "--http-port=-2               | Invalid value for option '--http-port': -2 is not a port or -1 (expected -1..65535)",
+      "--redis-pool=0               | Invalid value for option '--redis-pool': 0 is not a Redis pool size (expected 1..1024)",
+      "--redis-pool=-1              | Invalid value for option '--redis-pool': -1 is not a Redis pool size (expected 1..1024)",
+      "--redis-timeout=0s           | --redis-timeout must be at least 1ms",
+      "--redis-timeout=soon         | Invalid value for option '--redis-timeout': not a duration: 'soon' (write e.g. 500ms, 10s, 2m)",
+      "--flow-control-window=0      | --flow-control-window must be at least 1",
+      "--flow-control-window=-1     | --flow-control-window must be at least 1",
+      "--executor=threads           | Invalid value for option '--executor': expected one of [direct, pool] (case-sensitive) but was 'threads'",
+      "--max-calls-per-connection=0 | --max-calls-per-connection must be at least 1",
+      "--max-rst-frames=0           | --max-rst-frames must be at least 1",
+      "--max-connection-idle=0s     | --max-connection-idle must be at least 1ms",
+      "--max-connection-age=0s      | --max-connection-age must be at least 1ms",
+      "--max-message-size=0         | --max-message-size must be at least 1",
+      "--redis=localhost:6379       | Invalid value for option '--redis': expected redis://[[user]:password@]host[:port][/db], rediss://... or unix:///path, got 'localhost:6379'",
+      "--no-such-flag               | Unknown option: '--no-such-flag'",
+  })
+  void anInvalidFlagValueExitsTwoWithOneLineSayingWhy(String flag, String reason) throws Exception {
     try (ServiceProcess service = ServiceProcess.start(QUICK_JVM, "--port", "0", flag)) {
       assertThat(service.exitStatus()).isEqualTo(2);
-      String name = flag.substring(0, flag.contains("=") ? flag.indexOf('=') : flag.length());
-      assertThat(service.stderr()).startsWith("grpc-service: ").contains(name).hasLineCount(1);
+      assertThat(service.stderr()).isEqualTo("grpc-service: " + reason + "\n");
       assertThat(service.stdout()).isEmpty();
     }
   }

@@ -126,9 +126,30 @@ class UserGrpcServerTest {
     assertThat(rejected("bad_frame") - before).isEqualTo(20);
   }
 
-  /** {@code grpc_requests_rejected_total{reason}} as /metrics shows it. */
+  /** Each server counts on its own HTTP side's registry: two in one JVM (a test, the bench) do not mix their counts. */
+  @Test
+  void aSecondServerInTheJvmCountsOnlyItsOwnRefusals() throws Exception {
+    UserGrpcServer second = UserGrpcServer.start(GrpcOptions.loopback());
+    try (GrpcClient secondClient = new GrpcClient(second.port())) {
+      double firstBefore = rejected("unparseable");
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> RawBytes.getUser(secondClient.channel, new byte[] {0x00}))
+            .isInstanceOf(StatusRuntimeException.class);
+      }
+      assertThat(rejected(second, "unparseable")).isEqualTo(3);
+      assertThat(rejected("unparseable")).isEqualTo(firstBefore);
+    } finally {
+      second.stop(Duration.ofSeconds(1));
+    }
+  }
+
   private static double rejected(String reason) throws Exception {
-    HttpResponse<String> metrics = httpGet("/metrics");
+    return rejected(server, reason);
+  }
+
+  /** {@code grpc_requests_rejected_total{reason}} as the /metrics of {@code of} shows it. */
+  private static double rejected(UserGrpcServer of, String reason) throws Exception {
+    HttpResponse<String> metrics = httpGet(of, "/metrics");
     Matcher count = Pattern.compile("(?m)^grpc_requests_rejected_total\\{reason=\"" + reason + "\"[^}]*} (\\S+)$")
         .matcher(metrics.body());
     assertThat(count.find()).as("grpc_requests_rejected_total{reason=%s} in /metrics", reason).isTrue();
@@ -139,7 +160,7 @@ class UserGrpcServerTest {
   void aRedisUrlThatIsNotOneIsRefusedBeforeAnythingStarts() {
     assertThatThrownBy(() -> UserGrpcServer.start(GrpcOptions.loopback().withRedis("notaurl", Duration.ofSeconds(1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--redis must look like redis://[user:password@]host[:port][/db], not 'notaurl'");
+        .hasMessage("expected redis://[[user]:password@]host[:port][/db], rediss://... or unix:///path, got 'notaurl'");
   }
 
   @Test
@@ -192,7 +213,11 @@ class UserGrpcServerTest {
    * /metrics answer that curl got at once.
    */
   private static HttpResponse<String> httpGet(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+    return httpGet(server, path);
+  }
+
+  private static HttpResponse<String> httpGet(UserGrpcServer of, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + of.httpPort() + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 
 /**
  * Checks a Redis URL before anything connects, and gives the form that may be printed: a password, whether in the
@@ -13,7 +14,8 @@ import java.net.URISyntaxException;
  */
 public final class RedisUrls {
   private static final String MASK = "***";
-  private static final String PASSWORD_PARAMETER = "password=";
+  /** In any case and wherever it stands: a URL quoted in an error may be malformed, and masking too much is harmless. */
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&]*");
 
   private RedisUrls() {
   }
@@ -36,36 +38,26 @@ public final class RedisUrls {
         + "or unix:///path, got '" + masked(url) + "'");
   }
 
-  /** {@code redis://:***@host:port}: the URL as it may appear in a log line or an error. */
+  /**
+   * {@code redis://:***@host:port}: the URL as it may appear in a log line or an error. Malformed ones too, such as
+   * {@code redis//:password@host}, since an error quotes what it refuses.
+   */
   public static String masked(String url) {
-    return maskQueryPassword(maskUserInfoPassword(url));
+    return PASSWORD_PARAMETER.matcher(maskUserInfoPassword(url)).replaceAll("$1" + MASK);
   }
 
   private static String maskUserInfoPassword(String url) {
     int authority = url.indexOf("://");
-    int start = authority + 3;
+    // Without "://" the user info may start anywhere: from the first character, then.
+    int start = authority < 0 ? 0 : authority + 3;
     // The last '@' anywhere: a password may hold '@', '/' or '?' unencoded, and masking too much is harmless.
     int at = url.lastIndexOf('@');
-    if (authority < 0 || at < start) {
+    if (at < start) {
       return url;
     }
     int colon = url.indexOf(':', start);
     String user = colon >= 0 && colon < at ? url.substring(start, colon) : "";
     return url.substring(0, start) + user + ":" + MASK + url.substring(at);
-  }
-
-  private static String maskQueryPassword(String url) {
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return url;
-    }
-    StringBuilder masked = new StringBuilder(url.substring(0, query + 1));
-    String[] parameters = url.substring(query + 1).split("&", -1);
-    for (int i = 0; i < parameters.length; i++) {
-      masked.append(i == 0 ? "" : "&")
-          .append(parameters[i].startsWith(PASSWORD_PARAMETER) ? PASSWORD_PARAMETER + MASK : parameters[i]);
-    }
-    return masked.toString();
   }
 
   /**

@@ -20,6 +20,10 @@ class RedisUrlsTest {
       "rediss://:p@ss/w?rd@cache:6379           | rediss://:***@cache:6379",
       "redis://cache:6379?password=s3cret&db=1  | redis://cache:6379?password=***&db=1",
       "unix:///run/redis.sock?password=s3cret   | unix:///run/redis.sock?password=***",
+      "redis://cache?db=1&Password=s3cret#x     | redis://cache?db=1&Password=***",
+      "redis//:s3cret@cache:6379                | redis//:***@cache:6379",
+      "redis:s3cret@cache                       | redis:***@cache",
+      "s3cret@cache                             | :***@cache",
   })
   void aPrintedUrlShowsNoPassword(String url, String printed) {
     assertThat(RedisUrls.masked(url)).isEqualTo(printed);
@@ -33,7 +37,8 @@ class RedisUrlsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"127.0.0.1:6379", "http://cache", "redis://", "redis://:s3cret@cache:6379/two",
-      "redis://:s3 cret@cache", "redis://:s3cret@cache:port"})
+      "redis://:s3 cret@cache", "redis://:s3cret@cache:port", "redis//:s3cret@cache:6379", "redis://?PASSWORD=s3cret",
+      "redis://app:s3cret@cache:6379/db"})
   void anythingElseIsRefusedWithoutShowingThePassword(String url) {
     assertThatThrownBy(() -> RedisUrls.check(url)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("expected redis://").hasMessageNotContaining("s3cret");
