@@ -4,7 +4,7 @@ import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.Digits;
 import dev.showdown.kit.HttpService;
 import dev.showdown.kit.JsonResponses;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.showdown.kit.ServiceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,12 +76,9 @@ public final class FibService implements HttpService {
   }
 
   @Override
-  public Future<Void> start(Vertx vertx) {
-    executor = vertx.createSharedWorkerExecutor("fib-worker", workers);
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    if (registry != null) {
-      abandoned.bindTo(registry);
-    }
+  public Future<Void> start(ServiceContext context) {
+    executor = context.vertx().createSharedWorkerExecutor("fib-worker", workers);
+    context.meterRegistry().ifPresent(abandoned::bindTo);
     return Future.succeededFuture();
   }
 
