@@ -7,14 +7,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Checks a Redis URL before anything connects, and gives the form that may be printed: a password, whether in the
- * user info or the {@code password} query parameter, is replaced by {@code ***}. {@link Converter} does both for a
- * picocli flag.
+ * Checks a Redis URL before anything connects, and gives the form that may be printed ({@link SecretUrls}: a
+ * password, whether in the user info or the {@code password} query parameter, is replaced by {@code ***}).
+ * {@link Converter} does both for a picocli flag.
  */
 public final class RedisUrls {
-  private static final String MASK = "***";
-  private static final String PASSWORD_PARAMETER = "password=";
-
   private RedisUrls() {
   }
 
@@ -36,36 +33,9 @@ public final class RedisUrls {
         + "or unix:///path, got '" + masked(url) + "'");
   }
 
-  /** {@code redis://:***@host:port}: the URL as it may appear in a log line or an error. */
+  /** {@code redis://:***@host:port}: the URL as it may appear in a log line or an error ({@link SecretUrls#masked}). */
   public static String masked(String url) {
-    return maskQueryPassword(maskUserInfoPassword(url));
-  }
-
-  private static String maskUserInfoPassword(String url) {
-    int authority = url.indexOf("://");
-    int start = authority + 3;
-    // The last '@' anywhere: a password may hold '@', '/' or '?' unencoded, and masking too much is harmless.
-    int at = url.lastIndexOf('@');
-    if (authority < 0 || at < start) {
-      return url;
-    }
-    int colon = url.indexOf(':', start);
-    String user = colon >= 0 && colon < at ? url.substring(start, colon) : "";
-    return url.substring(0, start) + user + ":" + MASK + url.substring(at);
-  }
-
-  private static String maskQueryPassword(String url) {
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return url;
-    }
-    StringBuilder masked = new StringBuilder(url.substring(0, query + 1));
-    String[] parameters = url.substring(query + 1).split("&", -1);
-    for (int i = 0; i < parameters.length; i++) {
-      masked.append(i == 0 ? "" : "&")
-          .append(parameters[i].startsWith(PASSWORD_PARAMETER) ? PASSWORD_PARAMETER + MASK : parameters[i]);
-    }
-    return masked.toString();
+    return SecretUrls.masked(url);
   }
 
   /**
