@@ -1,15 +1,12 @@
 package dev.showdown.data;
 
 import dev.showdown.kit.DurationConverter;
+import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -18,13 +15,11 @@ import java.util.concurrent.Callable;
     description = "GET /data/{id} -> {\"api\":<upstream item>,\"cache\":<Redis cache:{id}>} and "
         + "GET /user/{id} -> Redis user:{id}.")
 public final class Main implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
   @Mixin
   ServiceOptions options;
 
   @Option(names = "--redis", defaultValue = "${env:REDIS_URL:-redis://127.0.0.1:6379}",
+      converter = RedisUrls.Converter.class,
       description = "Redis URL, e.g. redis://:password@host:6379/0 (env REDIS_URL). Default: ${DEFAULT-VALUE}")
   String redis;
 
@@ -51,29 +46,14 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataSettings settings;
-    try {
-      settings = new DataSettings(upstream, redis, upstreamPoolSize, redisPoolSize, upstreamTimeout, redisTimeout);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    System.out.println("data-service: upstream=" + upstream + " redis=" + Urls.redact(redis)
+    DataSettings settings = new DataSettings(upstream, redis, upstreamPoolSize, redisPoolSize, upstreamTimeout,
+        redisTimeout);
+    System.out.println("data-service: upstream=" + upstream + " redis=" + RedisUrls.masked(redis)
         + " upstream-pool-size=" + upstreamPoolSize + " redis-pool-size=" + redisPoolSize);
     return ServiceMain.run(new DataService(settings), options);
   }
 
-  /** The command line; a bad flag value is one line on stderr and exit status 2, never a usage dump. */
-  static CommandLine commandLine() {
-    return new CommandLine(new Main()).setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("data-service: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    });
-  }
-
   public static void main(String[] args) {
-    int status = commandLine().execute(args);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ServiceMain.launch(new Main(), args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.showdown.data;
 
+import dev.showdown.kit.SecretUrls;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,15 +15,15 @@ record UpstreamAddress(boolean ssl, String host, int port, String basePath) {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: '" + Urls.redact(url) + "'");
+      throw new IllegalArgumentException("not a URL: '" + SecretUrls.masked(url) + "'");
     }
     String scheme = uri.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
-      throw new IllegalArgumentException("expected http://host[:port][/path], got '" + Urls.redact(url) + "'");
+      throw new IllegalArgumentException("expected http://host[:port][/path], got '" + SecretUrls.masked(url) + "'");
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
-          "the upstream URL takes no user info, query or fragment: '" + Urls.redact(url) + "'");
+          "the upstream URL takes no user info, query or fragment: '" + SecretUrls.masked(url) + "'");
     }
     boolean ssl = "https".equals(scheme);
     int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;

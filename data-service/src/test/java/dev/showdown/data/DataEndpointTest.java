@@ -1,5 +1,6 @@
 package dev.showdown.data;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.TestRedis;
 import io.vertx.core.Future;
@@ -98,8 +99,8 @@ class DataEndpointTest {
 
     Future<HttpResponse<Buffer>> pending = service.client().get("/data/10").send();
     // The upstream holds the request: Redis can only have been asked if both legs left together.
-    Eventually.await(Duration.ofSeconds(5), "upstream holds the request", () -> upstream.held() == 1);
-    Eventually.await(Duration.ofSeconds(5), "Redis served cache:10", () -> admin.info("keyspace_hits") > lookups);
+    Await.until("upstream holds the request", () -> upstream.held() == 1, Duration.ofSeconds(5));
+    Await.until("Redis served cache:10", () -> admin.info("keyspace_hits") > lookups, Duration.ofSeconds(5));
     upstream.release();
 
     assertThat(pending.await().statusCode()).isEqualTo(200);
@@ -188,8 +189,8 @@ class DataEndpointTest {
     assertBadGateway(response, "upstream timed out");
     assertThat(StubUpstream.DRIP_MILLIS).as("the drip is never idle for a whole timeout").isLessThan(timeout);
     assertThat(elapsed).as("answered within 3x the upstream timeout").isBetween(timeout, 3 * timeout);
-    Eventually.await(Duration.ofSeconds(5), "the half-read connection closed, not pooled",
-        () -> upstream.dripping() == 0);
+    Await.until("the half-read connection closed, not pooled",
+        () -> upstream.dripping() == 0, Duration.ofSeconds(5));
     upstream.behave(StubUpstream.Behaviour.ANSWER);
     assertThat(service.get("/data/2").statusCode()).isEqualTo(200);
   }
@@ -208,7 +209,7 @@ class DataEndpointTest {
       OutputStream out = socket.getOutputStream();
       out.write("GET /data/11 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Eventually.await(Duration.ofSeconds(5), "upstream holds the request", () -> upstream.held() == 1);
+      Await.until("upstream holds the request", () -> upstream.held() == 1, Duration.ofSeconds(5));
     }
     upstream.behave(StubUpstream.Behaviour.ANSWER);
     upstream.release();
@@ -228,8 +229,8 @@ class DataEndpointTest {
 
     assertThat(statuses(burst)).containsOnly(200);
     // Timed-out connections were closed, not leaked: at most one pool's worth per event loop stays open.
-    Eventually.await(Duration.ofSeconds(5), "upstream connections back within the pools",
-        () -> upstream.openConnections() <= POOL_PER_LOOP * service.server().eventLoops());
+    Await.until("upstream connections back within the pools",
+        () -> upstream.openConnections() <= POOL_PER_LOOP * service.server().eventLoops(), Duration.ofSeconds(5));
     assertThat(admin.info("connected_clients")).isLessThanOrEqualTo(service.server().eventLoops() + 1);
   }
 

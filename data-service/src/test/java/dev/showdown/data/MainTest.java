@@ -1,10 +1,8 @@
 package dev.showdown.data;
 
+import dev.showdown.kit.CommandRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +15,11 @@ class MainTest {
       "--redis-pool-size|-1|--redis-pool-size must be at least 0, was -1",
       "--upstream-timeout|0ms|--upstream-timeout must be at least 1ms, was 0ms",
       "--redis-timeout|0s|--redis-timeout must be at least 1ms, was 0ms",
-      "--redis|redis://:s3cret@|expected redis://[:password@]host[:port][/db], rediss://... or unix:///path, got 'redis://***@'",
+      "--redis|redis://:s3cret@|Invalid value for option '--redis': expected redis://[[user]:password@]host[:port][/db], rediss://... or unix:///path, got 'redis://:***@'",
+      "--redis|''|--redis must name a Redis server",
       "--upstream|ftp://files|Invalid value for option '--upstream': expected http://host[:port][/path], got 'ftp://files'",
-      "--upstream|http://me:s3cret@api/v1?x|Invalid value for option '--upstream': the upstream URL takes no user info, query or fragment: 'http://***@api/v1?x'",
-      "--upstream|http://me:s3cret@[oops|Invalid value for option '--upstream': not a URL: 'http://***@[oops'"})
+      "--upstream|http://me:s3cret@api/v1?x|Invalid value for option '--upstream': the upstream URL takes no user info, query or fragment: 'http://me:***@api/v1?x'",
+      "--upstream|http://me:s3cret@[oops|Invalid value for option '--upstream': not a URL: 'http://me:***@[oops'"})
   void aBadValueExits2WithOneLineOnStderr(String flag, String value, String reason) {
     assertThat(run(flag, value)).isEqualTo("data-service: " + reason + System.lineSeparator());
   }
@@ -34,9 +33,8 @@ class MainTest {
 
   /** Runs the command line, asserts exit status 2, and gives what it wrote to stderr. */
   private static String run(String flag, String value) {
-    StringWriter err = new StringWriter();
-    int status = Main.commandLine().setErr(new PrintWriter(err, true)).execute("--port", "0", flag, value);
-    assertThat(status).as("exit status").isEqualTo(2);
-    return err.toString();
+    CommandRun run = CommandRun.of(new Main(), "--port", "0", flag, value);
+    assertThat(run.status()).as("exit status").isEqualTo(2);
+    return run.stderr();
   }
 }

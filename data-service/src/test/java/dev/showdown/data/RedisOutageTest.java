@@ -1,5 +1,6 @@
 package dev.showdown.data;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.TestRedis;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +32,7 @@ class RedisOutageTest {
 
       redis.startAgain();
       seed(redis);
-      Eventually.await(Duration.ofSeconds(10), "user lookups succeed again",
+      Await.until("user lookups succeed again",
           () -> service.get("/user/1").statusCode() == 200);
       assertThat(service.get("/user/1").bodyAsString()).isEqualTo(USER);
       assertThat(service.get("/data/1").bodyAsJsonObject().getString("cache")).isEqualTo("one");
@@ -51,7 +52,7 @@ class RedisOutageTest {
       assertUnavailable(service.get("/user/1"), "redis timed out");
       assertUnavailable(service.get("/data/1"), "redis timed out");
 
-      Eventually.await(Duration.ofSeconds(10), "user lookups succeed again",
+      Await.until("user lookups succeed again",
           () -> service.get("/user/1").statusCode() == 200);
     }
   }

@@ -3,8 +3,9 @@ package dev.showdown.fib;
 import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.Digits;
 import dev.showdown.kit.HttpService;
+import dev.showdown.kit.InvalidFlagException;
 import dev.showdown.kit.JsonResponses;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.showdown.kit.ServiceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -13,7 +14,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,22 +43,17 @@ public final class FibService implements HttpService {
   private final AbandonedWork abandoned = new AbandonedWork();
   private WorkerExecutor executor;
 
-  /** @throws IllegalArgumentException naming the flag whose value is out of range */
+  /** @throws InvalidFlagException naming the flag whose value is out of range */
   public FibService(int workers, int queue, int maxN) {
     this(workers, queue, maxN, Fibonacci::of);
   }
 
   /** With the work given, so tests can hold a worker busy for as long as they need and see what ran. */
   FibService(int workers, int queue, int maxN, Work work) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
-    }
-    if (queue < 0) {
-      throw new IllegalArgumentException("--queue must be at least 0, was " + queue);
-    }
-    if (maxN < 0 || maxN > Fibonacci.MAX_N) {
-      throw new IllegalArgumentException("--max-n must be in 0.." + Fibonacci.MAX_N + ", was " + maxN);
-    }
+    InvalidFlagException.require(workers >= 1, "--workers must be at least 1, was " + workers);
+    InvalidFlagException.require(queue >= 0, "--queue must be at least 0, was " + queue);
+    InvalidFlagException.require(maxN >= 0 && maxN <= Fibonacci.MAX_N,
+        "--max-n must be in 0.." + Fibonacci.MAX_N + ", was " + maxN);
     this.workers = workers;
     this.maxN = maxN;
     this.gate = new AdmissionGate(workers + queue);
@@ -77,12 +72,9 @@ public final class FibService implements HttpService {
   }
 
   @Override
-  public Future<Void> start(Vertx vertx) {
-    executor = vertx.createSharedWorkerExecutor("fib-worker", workers);
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    if (registry != null) {
-      abandoned.bindTo(registry);
-    }
+  public Future<Void> start(ServiceContext context) {
+    executor = context.vertx().createSharedWorkerExecutor("fib-worker", workers);
+    context.meterRegistry().ifPresent(abandoned::bindTo);
     return Future.succeededFuture();
   }
 
@@ -91,6 +83,10 @@ public final class FibService implements HttpService {
     router.get("/fib/:n").handler(this::fib);
     // An empty n is a bad n, not an unknown route.
     router.get("/fib/").handler(ctx -> JsonResponses.error(ctx.response(), 400, badN));
+  }
+
+  int workers() {
+    return workers;
   }
 
   /** Requests running or waiting for a worker. */

@@ -1,5 +1,6 @@
 package dev.showdown.fib;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -35,19 +36,19 @@ class AbandonedWorkTest {
     });
     try (RunningService service = RunningService.start(fib)) {
       Future<HttpResponse<Buffer>> holding = service.client().get("/fib/" + held).send();
-      Until.holds("the only worker is busy", () -> computed.contains(held));
+      Await.until("the only worker is busy", () -> computed.contains(held));
       List<Socket> leaving = List.of(request(service, 21), request(service, 22), request(service, 23));
-      Until.holds("three requests queued behind it", () -> fib.admitted() == 4);
+      Await.until("three requests queued behind it", () -> fib.admitted() == 4);
       double open = metric(service, CONNECTIONS);
       for (Socket socket : leaving) {
         socket.close();
       }
       // Vert.x tells the response of a closed connection before it counts the connection as gone.
-      Until.holds("the service saw the three leave", () -> metric(service, CONNECTIONS) <= open - 3);
+      Await.until("the service saw the three leave", () -> metric(service, CONNECTIONS) <= open - 3);
 
       release.countDown();
       assertThat(holding.await().bodyAsString()).isEqualTo("{\"result\":832040}");
-      Until.holds("the queued work left the gate", () -> fib.admitted() == 0);
+      Await.until("the queued work left the gate", () -> fib.admitted() == 0);
 
       assertThat(computed).containsExactly(held);
       assertThat(metric(service, "fib_abandoned_total{stage=\"queued\"}")).isEqualTo(3);
@@ -68,7 +69,7 @@ class AbandonedWorkTest {
         await(started);
       }
 
-      Until.holds("the worker is free again", () -> fib.admitted() == 0);
+      Await.until("the worker is free again", () -> fib.admitted() == 0);
       assertThat(service.get("/fib/10").bodyAsString()).isEqualTo("{\"result\":55}");
       assertThat(metric(service, "fib_abandoned_total{stage=\"running\"}")).isEqualTo(1);
     }

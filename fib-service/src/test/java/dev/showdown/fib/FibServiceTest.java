@@ -1,5 +1,6 @@
 package dev.showdown.fib;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.ServiceOptions;
 import io.vertx.core.Future;
@@ -114,13 +115,12 @@ class FibServiceTest {
   }
 
   /** Sends {@code count} requests and waits until the service has admitted all of them. */
-  private static List<Future<HttpResponse<Buffer>>> fillTheGate(RunningService service, FibService fib, int count)
-      throws InterruptedException {
+  private static List<Future<HttpResponse<Buffer>>> fillTheGate(RunningService service, FibService fib, int count) {
     List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       responses.add(service.client().get("/fib/10").send());
     }
-    Until.holds("requests admitted", () -> fib.admitted() == count);
+    Await.until("requests admitted", () -> fib.admitted() == count);
     return responses;
   }
 

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
 import dev.showdown.kit.ServiceOptions;
 import dev.showdown.kit.TestRedis;

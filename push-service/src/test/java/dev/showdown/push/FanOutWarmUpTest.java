@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;

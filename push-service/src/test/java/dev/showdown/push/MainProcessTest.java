@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.TestRedis;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;

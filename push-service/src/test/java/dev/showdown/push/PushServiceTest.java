@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.NetTransport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

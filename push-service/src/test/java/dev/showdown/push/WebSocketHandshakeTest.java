@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.kit.Await;
 import dev.showdown.kit.RawHttp;
 import dev.showdown.kit.ServiceOptions;
 import io.vertx.core.buffer.Buffer;

@@ -19,7 +19,7 @@ public final class ServiceOptions {
   Integer port;
 
   @Option(names = "--event-loops", defaultValue = "${env:EVENT_LOOPS:-0}", converter = EventLoopsConverter.class,
-      description = "Event-loop threads, 0.." + EventLoopsConverter.MAX + " (env EVENT_LOOPS); 0 means one per core")
+      description = "Event-loop threads, 0.." + ThreadCount.MAX + " (env EVENT_LOOPS); 0 means one per core")
   int eventLoops;
 
   @Option(names = "--transport", defaultValue = "${env:TRANSPORT:-native}", converter = TransportConverter.class,
@@ -84,7 +84,7 @@ public final class ServiceOptions {
   }
 
   public int eventLoops() {
-    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    return ThreadCount.orCores(eventLoops);
   }
 
   public NetTransport transport() {
@@ -149,12 +149,9 @@ public final class ServiceOptions {
   }
 
   static final class EventLoopsConverter implements CommandLine.ITypeConverter<Integer> {
-    /** Far past any core count this project runs on, and short of a thread count that would exhaust the machine. */
-    static final int MAX = 1024;
-
     @Override
     public Integer convert(String value) {
-      return IntRange.parse(value, 0, MAX, "an event-loop count");
+      return ThreadCount.parse(value, "an event-loop count");
     }
   }
 }

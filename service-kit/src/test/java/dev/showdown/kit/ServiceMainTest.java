@@ -5,10 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,17 +32,10 @@ class ServiceMainTest {
       "--no-such-flag    | 1        | probe: Unknown options: '--no-such-flag', '1'",
   })
   void anInvalidFlagExitsTwoWithItsReasonOnOneLine(String flag, String value, String expected) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    int status;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      status = ServiceMain.execute(new ProbeMain(), flag, value);
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(expected + System.lineSeparator());
+    CommandRun run = CommandRun.of(new ProbeMain(), flag, value);
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.stderr()).isEqualTo(expected + System.lineSeparator());
   }
 
   /**

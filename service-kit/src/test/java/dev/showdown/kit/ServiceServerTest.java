@@ -192,7 +192,7 @@ class ServiceServerTest {
 
     // The listening socket closes on its acceptor loop a moment after stop() returns; until then a connection
     // may still be accepted (and is answered 503), so the refusal is awaited, bounded, while the request is open.
-    assertThat(refusedWithin(service.port(), Duration.ofSeconds(5))).as("new connections refused").isTrue();
+    Await.until("new connections refused", () -> refused(service.port()), Duration.ofSeconds(5));
     assertThat(slow.isComplete()).isFalse();
 
     probe.slowRequests.get(0).complete();
@@ -202,18 +202,14 @@ class ServiceServerTest {
     stopped.await();
   }
 
-  private static boolean refusedWithin(int port, Duration bound) throws InterruptedException {
-    long deadline = System.nanoTime() + bound.toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Socket accepted = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        // accepted just before the listener closed: try again
-      } catch (ConnectException refused) {
-        return true;
-      } catch (IOException resetWhileShuttingDown) {
-        // likewise
-      }
-      Thread.sleep(10);
+  private static boolean refused(int port) {
+    try (Socket accepted = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return false;
+    } catch (ConnectException refused) {
+      return true;
+    } catch (IOException resetWhileShuttingDown) {
+      // Accepted just before the listener closed; ask again.
+      return false;
     }
-    return false;
   }
 }
