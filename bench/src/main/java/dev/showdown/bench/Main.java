@@ -3,6 +3,7 @@ package dev.showdown.bench;
 import dev.showdown.bench.grpc.GrpcLoadCommand;
 import dev.showdown.bench.push.PushClientCommand;
 import dev.showdown.bench.redis.SeedRedisCommand;
+import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.run.ListCommand;
 import dev.showdown.bench.run.LoadCommand;
 import dev.showdown.bench.run.ReportCommand;
@@ -38,9 +39,12 @@ public final class Main implements Runnable {
     System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed).execute(args));
   }
 
-  /** A failed command says why in one line (the cause chain's most telling message), not with a stack trace. */
+  /**
+   * A failed command says why in one line (the cause chain's most telling message, URL credentials hidden), not
+   * with a stack trace.
+   */
   private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-    command.getErr().println("bench " + command.getCommandName() + ": " + ServiceMain.reason(e));
+    command.getErr().println(Credentials.mask("bench " + command.getCommandName() + ": " + ServiceMain.reason(e)));
     return 1;
   }
 }

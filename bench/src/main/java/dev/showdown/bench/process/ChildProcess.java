@@ -1,5 +1,7 @@
 package dev.showdown.bench.process;
 
+import dev.showdown.bench.result.Credentials;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -73,8 +75,10 @@ public final class ChildProcess implements AutoCloseable {
   private void pumpOutput() {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = out.readLine()) != null) {
+      String raw;
+      while ((raw = out.readLine()) != null) {
+        // A child may print the URLs it was given; its log and the lines quoted in reports must not show a password.
+        String line = Credentials.mask(raw);
         file.write(line);
         file.write('\n');
         file.flush();

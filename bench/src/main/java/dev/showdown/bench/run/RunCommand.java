@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
     description = "Runs scenarios (default: every one whose service is built) and writes <out>/<timestamp>/"
         + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran, 1 when one failed.")
 public final class RunCommand implements Callable<Integer> {
-  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m";
+  /** A service that runs out of heap exits (and the run says so) instead of limping on and being measured. */
+  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError";
 
   @Spec
   CommandSpec spec;

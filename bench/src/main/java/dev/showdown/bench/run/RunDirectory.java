@@ -47,10 +47,11 @@ public final class RunDirectory implements Runner.ResultsSink {
     }
   }
 
-  /** Writes the three files of {@code result} into {@code dir}. */
+  /** Writes the three files of {@code result} into {@code dir}, with the credentials of every URL hidden. */
   public static void writeAll(RunResult result, Path dir) throws IOException {
-    ResultsJson.write(result, dir.resolve("results.json"));
-    Files.writeString(dir.resolve("report.md"), MarkdownReport.render(result), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result), StandardCharsets.UTF_8);
+    RunResult shown = ResultsJson.masked(result);
+    ResultsJson.write(shown, dir.resolve("results.json"));
+    Files.writeString(dir.resolve("report.md"), MarkdownReport.render(shown), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.html"), HtmlReport.render(shown), StandardCharsets.UTF_8);
   }
 }
