@@ -9,6 +9,7 @@ import dev.showdown.bench.run.LoadCommand;
 import dev.showdown.bench.run.ReportCommand;
 import dev.showdown.bench.run.RunCommand;
 import dev.showdown.bench.upstream.UpstreamCommand;
+import dev.showdown.bench.verify.VerifyCommand;
 import dev.showdown.kit.ServiceMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         LoadCommand.class,
         GrpcLoadCommand.class,
         PushClientCommand.class,
+        VerifyCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -36,7 +38,18 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed).execute(args));
+    System.exit(new CommandLine(new Main())
+        .setParameterExceptionHandler(Main::misused)
+        .setExecutionExceptionHandler(Main::failed)
+        .execute(args));
+  }
+
+  /** A usage error is one line on stderr and exit status 2; {@code --help} has the rest. */
+  private static int misused(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    String name = command.getParent() == null ? "bench" : "bench " + command.getCommandName();
+    command.getErr().println(Credentials.mask(name + ": " + e.getMessage() + " (see " + name + " --help)"));
+    return 2;
   }
 
   /**

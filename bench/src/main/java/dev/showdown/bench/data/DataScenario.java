@@ -7,6 +7,7 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,6 @@ public final class DataScenario implements Scenario {
         "--delay-ms", Long.toString(UPSTREAM_DELAY_MS));
     context.phase("--target peers should read redis " + redis + " and upstream " + upstream.url());
     ChildProcess service = context.startService("data-service", "--redis", redis, "--upstream", upstream.url());
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.data());
   }
 }

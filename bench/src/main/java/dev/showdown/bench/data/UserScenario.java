@@ -7,6 +7,7 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,6 @@ public final class UserScenario implements Scenario {
     context.phase("--target peers should read redis " + redis);
     // /user never calls the upstream; the default address is left as it is.
     ChildProcess service = context.startService("data-service", "--redis", redis);
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.user());
   }
 }

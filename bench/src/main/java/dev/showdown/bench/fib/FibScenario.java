@@ -6,6 +6,7 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,6 @@ public final class FibScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     ChildProcess service = context.startService("fib-service");
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.fib());
   }
 }

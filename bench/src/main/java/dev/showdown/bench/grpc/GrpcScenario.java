@@ -75,6 +75,16 @@ public final class GrpcScenario implements Scenario {
 
   private static void measure(ScenarioContext context, String implementation, String kind, String address,
                               GrpcLoad load, ChildProcess sampled) {
+    GrpcTarget target;
+    try {
+      target = GrpcTarget.parse(address);
+    } catch (IllegalArgumentException e) {
+      context.record(Measurement.failed(implementation, kind, address, e.getMessage()));
+      return;
+    }
+    if (!context.verified(implementation, kind, address, new GrpcVerifier(implementation + " " + address, target))) {
+      return;
+    }
     context.phase(implementation + ": grpc-load " + load.concurrency() + " calls over " + load.connections()
         + " connections, " + load.duration().toSeconds() + "s on " + address);
     SamplingListener window = context.samplingListener(implementation, sampled);
@@ -82,7 +92,6 @@ public final class GrpcScenario implements Scenario {
     settings.put("tool", "grpc-load");
     Measurement measurement;
     try {
-      GrpcTarget target = GrpcTarget.parse(address);
       GrpcLoadResult result = new GrpcLoadGenerator(0).run(target.host(), target.port(), load, window);
       measurement = measurement(implementation, kind, address, settings, result, window.usage(), sampled);
     } catch (Exception e) {

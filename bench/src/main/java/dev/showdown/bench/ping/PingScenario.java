@@ -6,6 +6,7 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,6 @@ public final class PingScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     ChildProcess service = context.startService("ping-service");
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.ping());
   }
 }

@@ -24,7 +24,7 @@ public final class RedisSeeder {
     return "cached-" + id;
   }
 
-  public static String user(int id) {
+  public static String user(long id) {
     return "{\"id\":" + id + ",\"name\":\"user" + id + "\",\"email\":\"user" + id + "@example.com\"}";
   }
 

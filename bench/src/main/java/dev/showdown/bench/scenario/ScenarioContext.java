@@ -6,11 +6,20 @@ import dev.showdown.bench.load.LoadListener;
 import dev.showdown.bench.load.LoadResult;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
+import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.verify.HttpCase;
+import dev.showdown.bench.verify.HttpVerifier;
+import dev.showdown.bench.verify.Verification;
+import dev.showdown.bench.verify.Verifier;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,8 +32,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What a running scenario may use: start child processes (stopped when the scenario ends, whatever happens),
- * put HTTP load on the service and on every {@code --target}, sample a process's RSS and CPU, and record
- * figures for the report.
+ * verify each implementation against docs/contract.md, put HTTP load on the service and on every
+ * {@code --target}, sample a process's RSS and CPU, and record figures for the report.
  */
 public final class ScenarioContext implements AutoCloseable {
   /** The name the report gives the Java service the bench starts. */
@@ -114,12 +123,50 @@ public final class ScenarioContext implements AutoCloseable {
     return settings.rate() > 0 ? load.withRate(settings.rate()) : load;
   }
 
-  /** Measures {@code service} (the bench's child JVM) and then every target under the same load. */
-  public void compareHttp(ChildProcess service, HttpLoad standard) {
-    measureHttp(JAVA, SERVICE, service.url(), standard, service);
+  /**
+   * Verifies {@code service} (the bench's child JVM) and then every target against {@code contract}, and
+   * measures each that passed under the same load.
+   */
+  public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract) {
+    verifyThenMeasureHttp(JAVA, SERVICE, service.url(), standard, service, contract);
     for (Target target : targets()) {
-      measureHttp(target.name(), TARGET, target.url(), standard, null);
+      verifyThenMeasureHttp(target.name(), TARGET, target.url(), standard, null, contract);
     }
+  }
+
+  private void verifyThenMeasureHttp(String implementation, String kind, String url, HttpLoad standard,
+                                     ChildProcess sampled, List<HttpCase> contract) {
+    if (verified(implementation, kind, url, new HttpVerifier(implementation + " " + url, url, contract))) {
+      measureHttp(implementation, kind, url, standard, sampled);
+    }
+  }
+
+  /**
+   * Checks an implementation against docs/contract.md before it is measured. When it fails it is recorded as
+   * failed with the first difference, and false says not to measure it. Every check goes to
+   * {@code work/<scenario>/verify.log}.
+   */
+  public boolean verified(String implementation, String kind, String url, Verifier verifier) {
+    phase(implementation + ": checking against docs/contract.md");
+    return accepted(implementation, kind, url, verifier.verify());
+  }
+
+  /** As {@link #verified}, for a verification already made (several run side by side). */
+  public boolean accepted(String implementation, String kind, String url, Verification verification) {
+    try {
+      Files.createDirectories(workDir());
+      Files.write(workDir().resolve("verify.log"), verification.lines().stream().map(Credentials::mask).toList(),
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      phase("cannot write verify.log: " + e.getMessage());
+    }
+    if (verification.passed()) {
+      phase(implementation + ": passed " + verification.checks().size() + " contract checks");
+      return true;
+    }
+    phase(implementation + ": FAILED: " + verification.reason());
+    record(Measurement.failed(implementation, kind, url, verification.reason()));
+    return false;
   }
 
   /**
