@@ -1,6 +1,7 @@
 package dev.showdown.bench;
 
 import dev.showdown.bench.grpc.GrpcLoadCommand;
+import dev.showdown.bench.peer.PeersCommand;
 import dev.showdown.bench.push.PushClientCommand;
 import dev.showdown.bench.redis.SeedRedisCommand;
 import dev.showdown.bench.result.Credentials;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         GrpcLoadCommand.class,
         PushClientCommand.class,
         VerifyCommand.class,
+        PeersCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

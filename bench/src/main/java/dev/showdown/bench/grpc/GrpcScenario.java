@@ -1,6 +1,8 @@
 package dev.showdown.bench.grpc;
 
 import dev.showdown.bench.load.HttpLoad;
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
@@ -18,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@code userservice.v1.UserService/GetUser} under 64 concurrent calls over 4 connections: the in-memory store
- * (the standard figure), every {@code --target} (given as {@code grpc:NAME=http://host:port}), then the Redis store.
+ * (the standard figure), every {@code --target} (given as {@code grpc:NAME=http://host:port}), then the Redis
+ * store; then every gRPC peer on both stores.
  */
 public final class GrpcScenario implements Scenario {
   static final String MODULE = "grpc-service";
@@ -63,6 +66,22 @@ public final class GrpcScenario implements Scenario {
     try (ChildProcess redisBacked = context.startService(MODULE, "--http-port", "0", "--redis", redis)) {
       measure(context, ScenarioContext.JAVA + " redis", ScenarioContext.SERVICE,
           redisBacked.address().host() + ":" + redisBacked.port(), load, redisBacked);
+    }
+    for (Peer peer : context.peers()) {
+      if (context.peerAvailable(peer)) {
+        measurePeer(context, peer, load, Map.of(), "");
+        measurePeer(context, peer, load, Map.of(PeerCommand.REDIS, redis), " redis");
+      }
+    }
+  }
+
+  /** A peer on its in-memory store (no {@code values}) or on the seeded Redis, as the Java service is run. */
+  private static void measurePeer(ScenarioContext context, Peer peer, GrpcLoad load, Map<String, String> values, String store) {
+    String implementation = peer.name() + store;
+    try (ChildProcess child = context.startPeer(peer.name() + store.replace(' ', '-'), peer, values)) {
+      measure(context, implementation, ScenarioContext.PEER, child.address().host() + ":" + child.port(), load, child);
+    } catch (Exception e) {
+      context.recordCannotStart(peer, e);
     }
   }
 

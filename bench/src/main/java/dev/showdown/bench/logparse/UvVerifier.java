@@ -19,26 +19,34 @@ public final class UvVerifier implements Verifier {
 
   private final String subject;
   private final List<String> command;
-  private final Path standardLog;
+  private final Path directory;
   private final Path output;
 
-  /** {@code command}: what precedes {@code uv FILE}, e.g. {@code peers/go/bin/showdown-uv}; its output goes to {@code output}. */
-  public UvVerifier(String subject, List<String> command, Path standardLog, Path output) {
+  /**
+   * {@code command}: the whole command line, {@code uv} and the standard file included, run in {@code directory}
+   * (null: the bench's own); its output goes to {@code output}.
+   */
+  public UvVerifier(String subject, List<String> command, Path directory, Path output) {
     this.subject = subject;
     this.command = List.copyOf(command);
-    this.standardLog = standardLog;
+    this.directory = directory;
     this.output = output;
+  }
+
+  /** {@code program} (a command line up to {@code uv}) with {@code uv FILE} added. */
+  public static List<String> onFile(List<String> program, Path file) {
+    List<String> command = new ArrayList<>(program);
+    command.addAll(List.of("uv", file.toString()));
+    return command;
   }
 
   @Override
   public Verification verify() {
-    List<String> run = new ArrayList<>(command);
-    run.addAll(List.of("uv", standardLog.toString()));
-    String name = "uv " + standardLog.getFileName();
+    String name = "uv on the standard file";
     String expected = "exit 0 and a JSON answer with " + StandardLog.counts();
     Check check;
     try {
-      UvAnswer answer = UvAnswer.parseLines(OneShot.run(run, output, TIMEOUT).output()).get(0);
+      UvAnswer answer = UvAnswer.parseLines(OneShot.run(command, directory, output, TIMEOUT).output()).get(0);
       String got = "{\"lines\":" + answer.lines() + ",\"uv\":" + answer.uv() + ",\"errors\":" + answer.errors() + "}";
       check = got.equals(StandardLog.counts()) ? Check.pass(name, got) : Check.fail(name, expected, got);
     } catch (Exception e) {

@@ -1,5 +1,7 @@
 package dev.showdown.bench.push;
 
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
@@ -8,6 +10,7 @@ import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
+import dev.showdown.kit.Durations;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -16,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 10,000 long connections on one push node for 65 s at a 10 s interval, once over TCP and once over WebSocket:
- * held, lost, delivery latency from the tick's ts, the service's RSS and its live heap per connection.
+ * 10,000 long connections on one push node for 65 s at a 10 s interval, once over TCP and once over WebSocket,
+ * on the Java service and then every push peer: held, lost, delivery latency from the tick's ts, the node's
+ * RSS, and the Java service's live heap per connection.
  */
 public final class PushScenario implements Scenario {
   static final String MODULE = "push-service";
@@ -62,18 +66,18 @@ public final class PushScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     PushLoad load = standardLoad(context.quick(), PushLoad.STANDARD_CONNECTIONS);
-    boolean[] passed = verifyJava(context);
-    for (boolean webSocket : new boolean[] {false, true}) {
-      if (!passed[webSocket ? 1 : 0]) {
+    measureNode(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
+        context.startServiceNamed(name, MODULE, "--tcp-port", Integer.toString(tcpPort),
+            "--interval", interval.toMillis() + "ms", "--max-connections", "20000"));
+    for (Peer peer : context.peers()) {
+      if (!context.peerAvailable(peer)) {
         continue;
       }
-      int tcpPort = freePort();
-      try (ChildProcess service = context.startService(MODULE, "--tcp-port", Integer.toString(tcpPort),
-          "--interval", load.interval().toMillis() + "ms", "--max-connections", "20000")) {
-        String host = service.address().host();
-        PushTarget target = webSocket ? new PushTarget(true, host, service.port(), "/push")
-            : new PushTarget(false, host, tcpPort, "");
-        measure(context, ScenarioContext.JAVA + " " + target.protocol(), ScenarioContext.SERVICE, target, load, service);
+      try {
+        measureNode(context, peer.name(), ScenarioContext.PEER, load, (name, tcpPort, interval) -> context.startPeer(name, peer,
+            Map.of(PeerCommand.TCP_PORT, Integer.toString(tcpPort), PeerCommand.INTERVAL, Durations.format(interval))));
+      } catch (Exception e) {
+        context.recordCannotStart(peer, e);
       }
     }
     for (Target other : context.targets()) {
@@ -86,24 +90,44 @@ public final class PushScenario implements Scenario {
     }
   }
 
+  /** Starts one push node (the Java service or a peer) on a TCP port of its own with the interval given. */
+  @FunctionalInterface
+  interface Node {
+    ChildProcess start(String name, int tcpPort, Duration interval) throws Exception;
+  }
+
   /**
-   * Checks the Java service on both protocols before it is measured, on an instance of its own started with a
-   * short interval, so two pushes take a second instead of two standard intervals. Tells per protocol (TCP,
-   * WebSocket) whether it passed.
+   * Checks a node on both protocols, on an instance of its own started with a short interval (two pushes take
+   * a second instead of two standard intervals), then measures each protocol that passed on a fresh instance.
    */
-  private static boolean[] verifyJava(ScenarioContext context) throws Exception {
-    int tcpPort = freePort();
-    try (ChildProcess probe = context.startServiceNamed(MODULE + "-verify", MODULE, "--tcp-port", Integer.toString(tcpPort),
-        "--interval", VERIFY_INTERVAL.toMillis() + "ms")) {
-      String host = probe.address().host();
-      boolean[] passed = new boolean[2];
-      for (PushTarget target : List.of(new PushTarget(false, host, tcpPort, ""), new PushTarget(true, host, probe.port(), "/push"))) {
-        String implementation = ScenarioContext.JAVA + " " + target.protocol();
-        passed[target.webSocket() ? 1 : 0] = context.verified(implementation, ScenarioContext.SERVICE, target.url(),
-            new PushVerifier(implementation + " " + target.url(), target, VERIFY_WAIT));
+  private static void measureNode(ScenarioContext context, String implementation, String kind, PushLoad load, Node node)
+      throws Exception {
+    boolean[] passed = new boolean[2];
+    int probePort = freePort();
+    try (ChildProcess probe = node.start(implementation + "-verify", probePort, VERIFY_INTERVAL)) {
+      for (PushTarget target : targets(probe, probePort)) {
+        String row = implementation + " " + target.protocol();
+        passed[target.webSocket() ? 1 : 0] = context.verified(row, kind, target.url(),
+            new PushVerifier(row + " " + target.url(), target, VERIFY_WAIT));
       }
-      return passed;
     }
+    for (boolean webSocket : new boolean[] {false, true}) {
+      if (!passed[webSocket ? 1 : 0]) {
+        continue;
+      }
+      int tcpPort = freePort();
+      String protocol = webSocket ? "websocket" : "tcp";
+      try (ChildProcess instance = node.start(implementation + "-" + protocol, tcpPort, load.interval())) {
+        PushTarget target = targets(instance, tcpPort).get(webSocket ? 1 : 0);
+        measure(context, implementation + " " + protocol, kind, target, load, instance);
+      }
+    }
+  }
+
+  /** A node's TCP and WebSocket endpoints. */
+  private static List<PushTarget> targets(ChildProcess node, int tcpPort) {
+    String host = node.address().host();
+    return List.of(new PushTarget(false, host, tcpPort, ""), new PushTarget(true, host, node.port(), "/push"));
   }
 
   static PushLoad standardLoad(boolean quick, int connections) {
@@ -113,12 +137,16 @@ public final class PushScenario implements Scenario {
             PushLoad.sourcesFor(connections), 256, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Runs the client in this JVM against {@code target}; samples and weighs {@code sampled} when it is ours. */
+  /**
+   * Runs the client in this JVM against {@code target}; samples {@code sampled} when it is ours, and weighs its
+   * live heap and reads its fan-out floor when it is the Java service.
+   */
   static void measure(ScenarioContext context, String implementation, String kind, PushTarget target, PushLoad load,
                       ChildProcess sampled) {
     context.phase(implementation + ": " + load.connections() + " connections to " + target.url() + ", held "
         + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
-    long heapBefore = sampled == null ? -1 : LiveHeap.of(sampled.pid());
+    ChildProcess jvm = ScenarioContext.SERVICE.equals(kind) ? sampled : null;
+    long heapBefore = jvm == null ? -1 : LiveHeap.of(jvm.pid());
     ResourceSampler[] sampler = new ResourceSampler[1];
     ResourceSampler.Usage[] usage = new ResourceSampler.Usage[1];
     long[] heapAfter = {-1};
@@ -129,8 +157,8 @@ public final class PushScenario implements Scenario {
           () -> sampler[0] = startSampling(context, sampled),
           () -> {
             usage[0] = sampler[0] == null ? null : sampler[0].stop();
-            floor[0] = sampled == null ? Double.NaN : FanOutFloor.millis(sampled.url());
-            heapAfter[0] = sampled == null ? -1 : LiveHeap.of(sampled.pid());
+            floor[0] = jvm == null ? Double.NaN : FanOutFloor.millis(jvm.url());
+            heapAfter[0] = jvm == null ? -1 : LiveHeap.of(jvm.pid());
           });
       List<Figure> figures = new ArrayList<>(result.figures());
       figures.addAll(ScenarioContext.resourceFigures(usage[0]));

@@ -103,8 +103,8 @@ public final class HtmlReport {
       if (m.ok()) {
         columns.forEach(c -> html.append("<td>").append(ReportView.cell(m, c)).append("</td>"));
       } else {
-        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size())).append("\">FAILED: ")
-            .append(Html.escape(m.reason()).replace("\n", "<br>")).append("</td>");
+        html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size())).append("\">")
+            .append(Html.escape(ReportView.notMeasured(m)).replace("\n", "<br>")).append("</td>");
       }
       html.append("</tr>");
     }

@@ -75,7 +75,9 @@ public final class MarkdownReport {
       if (m.ok()) {
         md.append(columns.stream().map(c -> ReportView.cell(m, c)).collect(Collectors.joining(" | ")));
       } else {
-        md.append("**FAILED**: ").append(escape(firstLine(m.reason()))).append(" |".repeat(Math.max(0, columns.size() - 1)));
+        String why = firstLine(m.reason());
+        md.append(Measurement.SKIPPED.equals(m.status()) ? escape(why) : "**FAILED**: " + escape(why))
+            .append(" |".repeat(Math.max(0, columns.size() - 1)));
       }
       md.append(" |\n");
     }

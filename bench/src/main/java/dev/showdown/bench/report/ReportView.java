@@ -161,6 +161,11 @@ final class ReportView {
     };
   }
 
+  /** Why a measurement has no figures: {@code FAILED: <reason>}, or the reason it was not run (a missing toolchain). */
+  static String notMeasured(Measurement m) {
+    return Measurement.SKIPPED.equals(m.status()) ? m.reason() : "FAILED: " + m.reason();
+  }
+
   static Optional<Double> value(Measurement m, String name) {
     return m.figure(name).map(Figure::value);
   }

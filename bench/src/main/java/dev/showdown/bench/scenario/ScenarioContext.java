@@ -4,6 +4,9 @@ import dev.showdown.bench.load.HttpLoad;
 import dev.showdown.bench.load.LoadDriver;
 import dev.showdown.bench.load.LoadListener;
 import dev.showdown.bench.load.LoadResult;
+import dev.showdown.bench.peer.HealthPoll;
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Credentials;
@@ -13,6 +16,7 @@ import dev.showdown.bench.verify.HttpCase;
 import dev.showdown.bench.verify.HttpVerifier;
 import dev.showdown.bench.verify.Verification;
 import dev.showdown.bench.verify.Verifier;
+import dev.showdown.kit.ServiceMain;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +43,7 @@ public final class ScenarioContext implements AutoCloseable {
   /** The name the report gives the Java service the bench starts. */
   public static final String JAVA = "java-vertx";
   public static final String SERVICE = "service";
+  public static final String PEER = "peer";
   public static final String TARGET = "target";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -71,6 +76,54 @@ public final class ScenarioContext implements AutoCloseable {
   /** The {@code --target}s that apply to this scenario. */
   public List<Target> targets() {
     return settings.targets().stream().filter(t -> t.appliesTo(scenario.name())).toList();
+  }
+
+  /** The {@code --peers} that serve this scenario. */
+  public List<Peer> peers() {
+    return settings.peers().forScenario(scenario.name());
+  }
+
+  /**
+   * Whether {@code peer} can run here (its toolchain checked, and built, once per run). When not, it is recorded
+   * as not measured with the reason, {@code not available: <install command>}, and false says to go on.
+   */
+  public boolean peerAvailable(Peer peer) {
+    String unavailable = settings.peers().unavailable(peer);
+    if (unavailable == null) {
+      return true;
+    }
+    phase(peer.name() + ": " + unavailable);
+    record(Measurement.skipped(peer.name(), PEER, unavailable));
+    return false;
+  }
+
+  /**
+   * Starts {@code peer} from the repository root, on loopback and a free port, with {@code values} for its other
+   * placeholders ({@code PeerCommand.REDIS}, ...); returns once it printed its ready line and, for an HTTP or push
+   * peer, answers {@code GET /health}. {@code name} tells the logs of several instances apart. Stopped (with every
+   * process under it) when the scenario ends.
+   */
+  public ChildProcess startPeer(String name, Peer peer, Map<String, String> values) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>(values);
+    all.put(PeerCommand.HOST, "127.0.0.1");
+    all.putIfAbsent(PeerCommand.PORT, "0");
+    phase("starting " + peer.label());
+    ChildProcess child = closeLater(ChildProcess.start(name, peerCommand(peer, all), settings.peers().repo(),
+        workDir().resolve(name + ".log"), READY_TIMEOUT));
+    if (peer.kind().healthEndpoint()) {
+      HealthPoll.await(child.url(), READY_TIMEOUT);
+    }
+    return child;
+  }
+
+  /** {@code peer}'s command line for {@code values}, to run from {@link #repoRoot()} (one-shot peers run it themselves). */
+  public List<String> peerCommand(Peer peer, Map<String, String> values) {
+    return settings.peers().command(peer, values);
+  }
+
+  /** The repository the services and peers are in: where peers and one-shot commands run. */
+  public Path repoRoot() {
+    return settings.peers().repo();
   }
 
   /** A directory of this run where the scenario may write files (logs of its children go there too). */
@@ -124,11 +177,22 @@ public final class ScenarioContext implements AutoCloseable {
   }
 
   /**
-   * Verifies {@code service} (the bench's child JVM) and then every target against {@code contract}, and
-   * measures each that passed under the same load.
+   * Verifies {@code service} (the bench's child JVM), then every peer (started with {@code peerValues}: the
+   * scenario's Redis and upstream), then every target against {@code contract}, and measures each that passed
+   * under the same load.
    */
-  public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract) {
+  public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract, Map<String, String> peerValues) {
     verifyThenMeasureHttp(JAVA, SERVICE, service.url(), standard, service, contract);
+    for (Peer peer : peers()) {
+      if (!peerAvailable(peer)) {
+        continue;
+      }
+      try (ChildProcess child = startPeer(peer.name(), peer, peerValues)) {
+        verifyThenMeasureHttp(peer.name(), PEER, child.url(), standard, child, contract);
+      } catch (Exception e) {
+        recordCannotStart(peer, e);
+      }
+    }
     for (Target target : targets()) {
       verifyThenMeasureHttp(target.name(), TARGET, target.url(), standard, null, contract);
     }
@@ -149,6 +213,13 @@ public final class ScenarioContext implements AutoCloseable {
   public boolean verified(String implementation, String kind, String url, Verifier verifier) {
     phase(implementation + ": checking against docs/contract.md");
     return accepted(implementation, kind, url, verifier.verify());
+  }
+
+  /** Records that {@code peer} could not be started, with the reason (its last lines are in it). */
+  public void recordCannotStart(Peer peer, Exception e) {
+    String reason = "cannot start: " + ServiceMain.reason(e);
+    phase(peer.name() + ": " + reason);
+    record(Measurement.failed(peer.name(), PEER, null, reason));
   }
 
   /** As {@link #verified}, for a verification already made (several run side by side). */
@@ -243,9 +314,9 @@ public final class ScenarioContext implements AutoCloseable {
     return notes;
   }
 
-  /** Starts sampling {@code child}'s RSS and CPU; stop the sampler when the measured window ends. */
+  /** Starts sampling the RSS and CPU of {@code child} and every process under it; stop it when the measured window ends. */
   public ResourceSampler sample(ChildProcess child) throws Exception {
-    return ResourceSampler.start(child.pid());
+    return ResourceSampler.startTree(child.pid());
   }
 
   /**

@@ -104,7 +104,8 @@ public final class VerifyCommand implements Callable<Integer> {
       case "data" -> http(name, address, () -> HttpContracts.data());
       case "user" -> http(name, address, () -> HttpContracts.user());
       case "logparse" -> http(name, address, () -> HttpContracts.logparse(standardLog()));
-      case "uv" -> new UvVerifier(name, List.of(address.split("\\s+")), standardLog(), Files.createTempFile("bench-verify-uv", ".log"));
+      case "uv" -> new UvVerifier(name, UvVerifier.onFile(List.of(address.split("\\s+")), standardLog()), null,
+          Files.createTempFile("bench-verify-uv", ".log"));
       case "push" -> new PushVerifier(name, parsed(address, PushTarget::parse), pushWait);
       default -> new GrpcVerifier(name, parsed(address, GrpcTarget::parse));
     };

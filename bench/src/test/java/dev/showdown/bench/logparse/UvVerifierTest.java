@@ -36,7 +36,7 @@ class UvVerifierTest {
   }
 
   private Verification verify(List<String> command) {
-    return new UvVerifier("test", command, TestLogs.standard(), dir.resolve("uv.log")).verify();
+    return new UvVerifier("test", UvVerifier.onFile(command, TestLogs.standard()), null, dir.resolve("uv.log")).verify();
   }
 
   private static List<String> java(String main) {
