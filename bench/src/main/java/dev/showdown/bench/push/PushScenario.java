@@ -12,6 +12,7 @@ import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
 import dev.showdown.kit.Durations;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class PushScenario implements Scenario {
   /** Two pushes at {@link #VERIFY_INTERVAL}, with room for a busy machine. */
   static final Duration VERIFY_WAIT = Duration.ofSeconds(5);
   /** A push endpoint the bench did not start pushes at its own interval: two standard ones and a margin. */
+  private static final int BIND_ATTEMPTS = 3;
   static final Duration UNKNOWN_INTERVAL_WAIT = PushLoad.STANDARD_INTERVAL.multipliedBy(2).plusSeconds(5);
 
   @Override
@@ -103,9 +105,9 @@ public final class PushScenario implements Scenario {
   private static void measureNode(ScenarioContext context, String implementation, String kind, PushLoad load, Node node)
       throws Exception {
     boolean[] passed = new boolean[2];
-    int probePort = freePort();
-    try (ChildProcess probe = node.start(implementation + "-verify", probePort, VERIFY_INTERVAL)) {
-      for (PushTarget target : targets(probe, probePort)) {
+    Started probe = startOnFreePort(node, implementation + "-verify", VERIFY_INTERVAL);
+    try (ChildProcess child = probe.child()) {
+      for (PushTarget target : targets(child, probe.tcpPort())) {
         String row = implementation + " " + target.protocol();
         passed[target.webSocket() ? 1 : 0] = context.verified(row, kind, target.url(),
             new PushVerifier(row + " " + target.url(), target, VERIFY_WAIT));
@@ -115,11 +117,31 @@ public final class PushScenario implements Scenario {
       if (!passed[webSocket ? 1 : 0]) {
         continue;
       }
-      int tcpPort = freePort();
       String protocol = webSocket ? "websocket" : "tcp";
-      try (ChildProcess instance = node.start(implementation + "-" + protocol, tcpPort, load.interval())) {
-        PushTarget target = targets(instance, tcpPort).get(webSocket ? 1 : 0);
+      Started started = startOnFreePort(node, implementation + "-" + protocol, load.interval());
+      try (ChildProcess instance = started.child()) {
+        PushTarget target = targets(instance, started.tcpPort()).get(webSocket ? 1 : 0);
         measure(context, implementation + " " + protocol, kind, target, load, instance);
+      }
+    }
+  }
+
+  private record Started(ChildProcess child, int tcpPort) {
+  }
+
+  /**
+   * Starts a node on a TCP port found free; on a machine where other processes open thousands of connections
+   * the port may be taken before the node binds it, so a bind failure is retried on another.
+   */
+  private static Started startOnFreePort(Node node, String name, Duration interval) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      int tcpPort = freePort();
+      try {
+        return new Started(node.start(name, tcpPort, interval), tcpPort);
+      } catch (IOException e) {
+        if (attempt == BIND_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
       }
     }
   }

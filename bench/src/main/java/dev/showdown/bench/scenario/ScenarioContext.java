@@ -232,7 +232,8 @@ public final class ScenarioContext implements AutoCloseable {
       phase("cannot write verify.log: " + e.getMessage());
     }
     if (verification.passed()) {
-      phase(implementation + ": passed " + verification.checks().size() + " contract checks");
+      int checks = verification.checks().size();
+      phase(implementation + ": passed " + checks + (checks == 1 ? " contract check" : " contract checks"));
       return true;
     }
     phase(implementation + ": FAILED: " + verification.reason());
