@@ -49,7 +49,7 @@ public final class GrpcScenario implements Scenario {
 
   @Override
   public List<Published> published() {
-    // DESIGN.md's published table has no gRPC row.
+    // The articles publish no gRPC figures.
     return List.of();
   }
 

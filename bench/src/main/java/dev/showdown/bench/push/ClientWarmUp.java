@@ -50,6 +50,8 @@ final class ClientWarmUp {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
+            // Listed before it is counted as up: the rounds start once all are, and must reach every one.
+            accepted.add(channel);
             if (target.webSocket()) {
               // A real upgrade, since the client checks the accept: Netty's server side of the handshake.
               channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
@@ -57,7 +59,6 @@ final class ClientWarmUp {
             } else {
               upgraded.countDown();
             }
-            accepted.add(channel);
           }
         })
         .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
