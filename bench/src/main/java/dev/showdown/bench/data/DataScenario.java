@@ -1,15 +1,18 @@
 package dev.showdown.bench.data;
 
 import dev.showdown.bench.load.HttpLoad;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The fan-out: {@code GET /data/{id}} asks the stub upstream (20 ms) and Redis at once, over 64 connections. */
 public final class DataScenario implements Scenario {
@@ -56,6 +59,7 @@ public final class DataScenario implements Scenario {
         "--delay-ms", Long.toString(UPSTREAM_DELAY_MS));
     context.phase("--target peers should read redis " + redis + " and upstream " + upstream.url());
     ChildProcess service = context.startService("data-service", "--redis", redis, "--upstream", upstream.url());
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.data(),
+        Map.of(PeerCommand.REDIS, redis, PeerCommand.UPSTREAM, upstream.url()));
   }
 }

@@ -1,15 +1,18 @@
 package dev.showdown.bench.data;
 
 import dev.showdown.bench.load.HttpLoad;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The Redis lookup: {@code GET /user/{id}} answers the JSON stored at {@code user:{id}}, over 64 connections. */
 public final class UserScenario implements Scenario {
@@ -57,6 +60,6 @@ public final class UserScenario implements Scenario {
     context.phase("--target peers should read redis " + redis);
     // /user never calls the upstream; the default address is left as it is.
     ChildProcess service = context.startService("data-service", "--redis", redis);
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.user(), Map.of(PeerCommand.REDIS, redis));
   }
 }

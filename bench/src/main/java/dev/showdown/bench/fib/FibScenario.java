@@ -6,9 +6,11 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** CPU-bound requests: {@code GET /fib/35} (naive recursion) over 4 connections for 20 s. */
 public final class FibScenario implements Scenario {
@@ -48,6 +50,6 @@ public final class FibScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     ChildProcess service = context.startService("fib-service");
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.fib(), Map.of());
   }
 }

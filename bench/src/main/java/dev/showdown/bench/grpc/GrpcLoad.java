@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record GrpcLoad(int concurrency, int connections, Duration duration, Duration warmup, int rate, int maxId) {
 
-  /** DESIGN.md's standard gRPC load: 64 concurrent calls over 4 connections, 10 s, random ids 1..10000. */
+  /** The standard gRPC load: 64 concurrent calls over 4 connections, 10 s, random ids 1..10000. */
   public static GrpcLoad standard() {
     return new GrpcLoad(64, 4, Duration.ofSeconds(10), Duration.ofSeconds(5), 0, 10_000);
   }

@@ -1,6 +1,8 @@
 package dev.showdown.bench.grpc;
 
 import dev.showdown.bench.load.HttpLoad;
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
@@ -18,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@code userservice.v1.UserService/GetUser} under 64 concurrent calls over 4 connections: the in-memory store
- * (the standard figure), every {@code --target} (given as {@code grpc:NAME=http://host:port}), then the Redis store.
+ * (the standard figure), every {@code --target} (given as {@code grpc:NAME=http://host:port}), then the Redis
+ * store; then every gRPC peer on both stores.
  */
 public final class GrpcScenario implements Scenario {
   static final String MODULE = "grpc-service";
@@ -46,7 +49,7 @@ public final class GrpcScenario implements Scenario {
 
   @Override
   public List<Published> published() {
-    // DESIGN.md's published table has no gRPC row.
+    // The articles publish no gRPC figures.
     return List.of();
   }
 
@@ -64,6 +67,22 @@ public final class GrpcScenario implements Scenario {
       measure(context, ScenarioContext.JAVA + " redis", ScenarioContext.SERVICE,
           redisBacked.address().host() + ":" + redisBacked.port(), load, redisBacked);
     }
+    for (Peer peer : context.peers()) {
+      if (context.peerAvailable(peer)) {
+        measurePeer(context, peer, load, Map.of(), "");
+        measurePeer(context, peer, load, Map.of(PeerCommand.REDIS, redis), " redis");
+      }
+    }
+  }
+
+  /** A peer on its in-memory store (no {@code values}) or on the seeded Redis, as the Java service is run. */
+  private static void measurePeer(ScenarioContext context, Peer peer, GrpcLoad load, Map<String, String> values, String store) {
+    String implementation = peer.name() + store;
+    try (ChildProcess child = context.startPeer(peer.name() + store.replace(' ', '-'), peer, values)) {
+      measure(context, implementation, ScenarioContext.PEER, child.address().host() + ":" + child.port(), load, child);
+    } catch (Exception e) {
+      context.recordCannotStart(peer, e);
+    }
   }
 
   /** The standard load, shortened under {@code --quick} and at {@code --rate} when given, as for HTTP scenarios. */
@@ -75,6 +94,16 @@ public final class GrpcScenario implements Scenario {
 
   private static void measure(ScenarioContext context, String implementation, String kind, String address,
                               GrpcLoad load, ChildProcess sampled) {
+    GrpcTarget target;
+    try {
+      target = GrpcTarget.parse(address);
+    } catch (IllegalArgumentException e) {
+      context.record(Measurement.failed(implementation, kind, address, e.getMessage()));
+      return;
+    }
+    if (!context.verified(implementation, kind, address, new GrpcVerifier(implementation + " " + address, target))) {
+      return;
+    }
     context.phase(implementation + ": grpc-load " + load.concurrency() + " calls over " + load.connections()
         + " connections, " + load.duration().toSeconds() + "s on " + address);
     SamplingListener window = context.samplingListener(implementation, sampled);
@@ -82,7 +111,6 @@ public final class GrpcScenario implements Scenario {
     settings.put("tool", "grpc-load");
     Measurement measurement;
     try {
-      GrpcTarget target = GrpcTarget.parse(address);
       GrpcLoadResult result = new GrpcLoadGenerator(0).run(target.host(), target.port(), load, window);
       measurement = measurement(implementation, kind, address, settings, result, window.usage(), sampled);
     } catch (Exception e) {

@@ -1,5 +1,7 @@
 package dev.showdown.bench.logparse;
 
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
@@ -8,28 +10,30 @@ import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
+import dev.showdown.bench.verify.HttpContracts;
+import dev.showdown.bench.verify.HttpVerifier;
+import dev.showdown.kit.ServiceMain;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Unique users in the standard NDJSON log: (a) warm, the count repeated inside one JVM ({@code uv --repeat});
  * (b) cold, the whole process {@code java -jar logparse-service.jar uv FILE} from start to exit, with the
- * bench's JVM flags, with an AppCDS archive, and with AppCDS plus start-up flags; (c) {@code POST /uv}
- * throughput. The 100,000-line file, then (not under {@code --quick}) the 1,000,000-line one. The files are
- * made once by the service's own {@code gen} and kept by seed and size.
+ * bench's JVM flags, with an AppCDS archive, and with AppCDS plus start-up flags; (c) every uv peer's
+ * {@code uv FILE}, warm and cold alike; (d) {@code POST /uv} throughput. Warm and cold on the 100,000-line
+ * file, then (not under {@code --quick}) the 1,000,000-line one. The files are made once by the service's own
+ * {@code gen} and kept by seed and size.
  */
 public final class LogparseScenario implements Scenario {
-  static final long SEED = 42;
-  static final int STANDARD_LINES = 100_000;
   static final int LARGE_LINES = 1_000_000;
   static final String ELAPSED = "elapsed";
   /** Flags that trade peak speed for start-up: C1 only, the serial collector. */
@@ -72,16 +76,58 @@ public final class LogparseScenario implements Scenario {
   public void run(ScenarioContext context) throws Exception {
     ChildProcess service = context.startService("logparse-service");
     List<String> java = javaCommand(service);
-    Path standard = logFile(context, java, STANDARD_LINES);
-    UvAnswer answer = warm(context, java, standard, "scanner");
-    warm(context, java, standard, "jackson");
-    cold(context, java, standard, answer);
-    post(context, service, standard, answer);
-    if (!context.quick()) {
-      Path large = logFile(context, java, LARGE_LINES);
-      UvAnswer largeAnswer = warm(context, java, large, "scanner");
-      cold(context, java, large, largeAnswer);
+    Path standard = logFile(context, java, StandardLog.LINES);
+    Path large = context.quick() ? null : logFile(context, java, LARGE_LINES);
+    String cli = ScenarioContext.JAVA + " uv";
+    if (context.verified(cli, ScenarioContext.SERVICE, null, new UvVerifier(cli, UvVerifier.onFile(java, standard),
+        context.repoRoot(), context.workDir().resolve("verify-uv.log")))) {
+      for (Path file : large == null ? List.of(standard) : List.of(standard, large)) {
+        UvAnswer answer = warm(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, file, "scanner",
+            repeat -> javaUv(java, file, "scanner", repeat));
+        if (file == standard) {
+          warm(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, file, "jackson", repeat -> javaUv(java, file, "jackson", repeat));
+        }
+        cold(context, java, file, answer);
+      }
     }
+    for (Peer peer : context.peers()) {
+      if (context.peerAvailable(peer)) {
+        peer(context, peer, standard, large);
+      }
+    }
+    post(context, service, standard);
+  }
+
+  /** A peer's {@code uv FILE}: verified on the standard file, then warm and cold like the Java command line. */
+  private static void peer(ScenarioContext context, Peer peer, Path standard, Path large) {
+    String cli = peer.name() + " uv";
+    if (!context.verified(cli, ScenarioContext.PEER, null, new UvVerifier(cli, peerUv(context, peer, standard, 0),
+        context.repoRoot(), context.workDir().resolve("verify-uv-" + peer.name() + ".log")))) {
+      return;
+    }
+    try {
+      for (Path file : large == null ? List.of(standard) : List.of(standard, large)) {
+        UvAnswer answer = warm(context, peer.name(), ScenarioContext.PEER, file, null, repeat -> peerUv(context, peer, file, repeat));
+        coldRuns(context, peer.name(), ScenarioContext.PEER, peerUv(context, peer, file, 0), file, answer, null);
+      }
+    } catch (Exception e) {
+      context.record(Measurement.failed(cli, ScenarioContext.PEER, null, ServiceMain.reason(e)));
+    }
+  }
+
+  private static List<String> javaUv(List<String> java, Path file, String parser, int repeat) {
+    List<String> command = plus(UvVerifier.onFile(java, file), "--parser", parser);
+    return repeat > 0 ? plus(command, "--repeat", Integer.toString(repeat)) : command;
+  }
+
+  /** The peer's {@code uv FILE}, with {@code --repeat} when {@code repeat} is positive. */
+  private static List<String> peerUv(ScenarioContext context, Peer peer, Path file, int repeat) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(PeerCommand.FILE, file.toString());
+    if (repeat > 0) {
+      values.put(PeerCommand.REPEAT, Integer.toString(repeat));
+    }
+    return context.peerCommand(peer, values);
   }
 
   /** {@code java <flags> -jar <jar>} (or {@code -cp}), as the bench started the service: what precedes its arguments. */
@@ -120,30 +166,26 @@ public final class LogparseScenario implements Scenario {
 
   /** The log file of {@code lines} lines, generated by the service's {@code gen} unless a run already did. */
   private static Path logFile(ScenarioContext context, List<String> java, int lines) throws Exception {
-    Path cache = Path.of(System.getProperty("java.io.tmpdir"), "showdown-logparse");
-    Path file = cache.resolve("logs-seed" + SEED + "-" + lines + ".ndjson");
-    if (Files.isRegularFile(file) && Files.size(file) > 0) {
-      context.phase("log file " + file + " (cached)");
-      return file;
-    }
-    context.phase("generating " + lines + " lines into " + file);
-    Files.createDirectories(cache);
-    Path partial = cache.resolve(file.getFileName() + ".partial");
-    OneShot.run(plus(java, "gen", "--lines", Integer.toString(lines), "--seed", Long.toString(SEED),
-        "--out", partial.toString()), context.workDir().resolve("gen.log"), PROCESS_TIMEOUT);
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return file;
+    boolean cached = StandardLog.exists(lines);
+    context.phase((cached ? "log file " : "generating " + lines + " lines into ") + StandardLog.file(lines)
+        + (cached ? " (cached)" : ""));
+    return StandardLog.ensure(lines, java, context.workDir().resolve("gen.log"));
   }
 
-  /** Counts {@code file} repeatedly in one JVM; records the median after the warm-up runs. */
-  private static UvAnswer warm(ScenarioContext context, List<String> java, Path file, String parser) throws Exception {
+  /**
+   * Counts {@code file} repeatedly in one process ({@code command} of the repeat count); records the median after
+   * the warm-up runs. {@code parser} names the Java command line's parser (null for a peer).
+   */
+  private static UvAnswer warm(ScenarioContext context, String implementation, String kind, Path file, String parser,
+                               IntFunction<List<String>> command) throws Exception {
     // The first runs are still interpreted or in C1; by the fifth the hot loops are C2 code.
     int warmups = context.quick() ? 3 : 5;
     int measured = context.quick() ? 3 : 10;
-    context.phase("warm: uv --parser " + parser + " --repeat " + (warmups + measured) + " on " + file.getFileName());
-    List<String> command = plus(java, "uv", file.toString(), "--parser", parser,
-        "--repeat", Integer.toString(warmups + measured));
-    OneShot.Result result = OneShot.run(command, context.workDir().resolve("warm-" + parser + ".log"), PROCESS_TIMEOUT);
+    String what = parser == null ? "warm" : "warm, " + parser;
+    context.phase(implementation + " " + what + ": uv --repeat " + (warmups + measured) + " on " + file.getFileName());
+    List<String> repeated = command.apply(warmups + measured);
+    OneShot.Result result = OneShot.run(repeated, context.repoRoot(),
+        context.workDir().resolve("warm-" + implementation + (parser == null ? "" : "-" + parser) + ".log"), PROCESS_TIMEOUT);
     List<UvAnswer> answers = UvAnswer.parseLines(result.output());
     UvAnswer first = answers.get(0);
     List<Double> times = new ArrayList<>();
@@ -154,10 +196,13 @@ public final class LogparseScenario implements Scenario {
       times.add(answer.elapsedMs());
     }
     Map<String, Object> load = fileLoad(file, first);
-    load.put("parser", parser);
-    load.put("runs", "median of " + measured + " after " + warmups + " warm-up runs in one JVM");
-    recordTimes(context, "warm, " + parser + ", " + size(first), "uv --repeat", load, command, times, first, List.of());
-    context.phase(String.format(Locale.ROOT, "warm %s: median %.1f ms, uv %d", parser,
+    if (parser != null) {
+      load.put("parser", parser);
+    }
+    load.put("runs", "median of " + measured + " after " + warmups + " warm-up runs in one process");
+    recordTimes(context, implementation + " uv (" + what + ", " + size(first) + ")", kind, "uv --repeat", load, repeated,
+        times, first, List.of());
+    context.phase(String.format(Locale.ROOT, "%s %s: median %.1f ms, uv %d", implementation, what,
         Medians.median(times), first.uv()));
     return first;
   }
@@ -171,32 +216,37 @@ public final class LogparseScenario implements Scenario {
     Files.createDirectories(context.workDir());
     Files.deleteIfExists(archive);
     Files.deleteIfExists(startupArchive);
-    OneShot.run(plus(withFlags(java, List.of("-XX:ArchiveClassesAtExit=" + archive)), "uv", file.toString()),
+    OneShot.run(UvVerifier.onFile(withFlags(java, List.of("-XX:ArchiveClassesAtExit=" + archive)), file),
         context.workDir().resolve("cds-dump.log"), PROCESS_TIMEOUT);
     List<String> dumpStartup = new ArrayList<>(startup);
     dumpStartup.add("-XX:ArchiveClassesAtExit=" + startupArchive);
-    OneShot.run(plus(withFlags(java, dumpStartup), "uv", file.toString()),
+    OneShot.run(UvVerifier.onFile(withFlags(java, dumpStartup), file),
         context.workDir().resolve("cds-dump-startup.log"), PROCESS_TIMEOUT);
     List<String> useStartup = new ArrayList<>(startup);
     useStartup.add("-XX:SharedArchiveFile=" + startupArchive);
 
-    coldRuns(context, java, file, expected, "as configured");
-    coldRuns(context, withFlags(java, List.of("-XX:SharedArchiveFile=" + archive)), file, expected, "AppCDS");
-    coldRuns(context, withFlags(java, useStartup), file, expected, "AppCDS + C1 only + SerialGC");
+    String jvm = ScenarioContext.JAVA;
+    String kind = ScenarioContext.SERVICE;
+    coldRuns(context, jvm, kind, UvVerifier.onFile(java, file), file, expected, "as configured");
+    coldRuns(context, jvm, kind, UvVerifier.onFile(withFlags(java, List.of("-XX:SharedArchiveFile=" + archive)), file),
+        file, expected, "AppCDS");
+    coldRuns(context, jvm, kind, UvVerifier.onFile(withFlags(java, useStartup), file), file, expected,
+        "AppCDS + C1 only + SerialGC");
   }
 
-  private static void coldRuns(ScenarioContext context, List<String> java, Path file, UvAnswer expected, String variant)
-      throws Exception {
+  /** Whole processes of {@code command}, from start to exit; {@code variant} names the JVM's set-up (null for a peer). */
+  private static void coldRuns(ScenarioContext context, String implementation, String kind, List<String> command, Path file,
+                               UvAnswer expected, String variant) throws Exception {
     int runs = context.quick() ? 3 : 5;
-    List<String> command = plus(java, "uv", file.toString());
-    context.phase("cold (" + variant + "): " + runs + " whole processes on " + file.getFileName());
+    String what = variant == null ? "cold" : "cold, " + variant;
+    context.phase(implementation + " " + what + ": " + runs + " whole processes on " + file.getFileName());
     List<Double> wall = new ArrayList<>();
     List<Double> inside = new ArrayList<>();
-    Path log = context.workDir().resolve("cold.log");
-    // One untimed run first: the file and the jar in the page cache, as for every timed run after it.
-    OneShot.run(command, log, PROCESS_TIMEOUT);
+    Path log = context.workDir().resolve("cold-" + implementation + ".log");
+    // One untimed run first: the file and the program in the page cache, as for every timed run after it.
+    OneShot.run(command, context.repoRoot(), log, PROCESS_TIMEOUT);
     for (int i = 0; i < runs; i++) {
-      OneShot.Result result = OneShot.run(command, log, PROCESS_TIMEOUT);
+      OneShot.Result result = OneShot.run(command, context.repoRoot(), log, PROCESS_TIMEOUT);
       UvAnswer answer = UvAnswer.parseLines(result.output()).get(0);
       if (!answer.sameCountAs(expected)) {
         throw new IllegalStateException("cold run counted " + answer + ", warm runs " + expected);
@@ -205,18 +255,28 @@ public final class LogparseScenario implements Scenario {
       inside.add(answer.elapsedMs());
     }
     Map<String, Object> load = fileLoad(file, expected);
-    load.put("jvm", variant);
+    if (variant != null) {
+      load.put("jvm", variant);
+    }
     load.put("runs", "median of " + runs + " processes after 1 untimed");
-    recordTimes(context, "cold, " + variant + ", " + size(expected), "java -jar ... uv", load, command, wall, expected,
-        List.of(Figure.of("count_in_process", Medians.median(inside), Figure.MS)));
-    context.phase(String.format(Locale.ROOT, "cold (%s): median %.0f ms (count %.0f ms of it)", variant,
+    recordTimes(context, implementation + " uv (" + what + ", " + size(expected) + ")", kind, "uv FILE (whole process)", load,
+        command, wall, expected, List.of(Figure.of("count_in_process", Medians.median(inside), Figure.MS)));
+    context.phase(String.format(Locale.ROOT, "%s %s: median %.0f ms (count %.0f ms of it)", implementation, what,
         Medians.median(wall), Medians.median(inside)));
   }
 
-  private static void post(ScenarioContext context, ChildProcess service, Path file, UvAnswer expected) throws Exception {
-    postTo(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url() + "/uv", file, expected, service);
+  /** {@code POST /uv} of the standard file to the service and every target that passes the contract's checks. */
+  private static void post(ScenarioContext context, ChildProcess service, Path file) {
+    UvAnswer expected = StandardLog.answer();
+    if (context.verified(ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url(),
+        new HttpVerifier(ScenarioContext.JAVA + " " + service.url(), service.url(), HttpContracts.logparse(file)))) {
+      postTo(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url() + "/uv", file, expected, service);
+    }
     for (Target target : context.targets()) {
-      postTo(context, target.name(), ScenarioContext.TARGET, target.url() + "/uv", file, expected, null);
+      if (context.verified(target.name(), ScenarioContext.TARGET, target.url(),
+          new HttpVerifier(target.name() + " " + target.url(), target.url(), HttpContracts.logparse(file)))) {
+        postTo(context, target.name(), ScenarioContext.TARGET, target.url() + "/uv", file, expected, null);
+      }
     }
   }
 
@@ -275,11 +335,10 @@ public final class LogparseScenario implements Scenario {
   }
 
   /**
-   * Records timed runs: their median and best, what they counted, and every run's time in the notes. The
-   * implementation's name says what ran ({@code java-vertx uv (warm, scanner, 100k lines)}): the report's rows
-   * are told apart by it.
+   * Records timed runs: their median and best, what they counted, and every run's time in the notes. The row's
+   * name says what ran ({@code java-vertx uv (warm, scanner, 100k lines)}): the report's rows are told apart by it.
    */
-  private static void recordTimes(ScenarioContext context, String what, String tool, Map<String, Object> load,
+  private static void recordTimes(ScenarioContext context, String row, String kind, String tool, Map<String, Object> load,
                                   List<String> command, List<Double> times, UvAnswer answer, List<Figure> more) {
     List<Figure> figures = new ArrayList<>(List.of(
         Figure.of(ELAPSED, Medians.median(times), Figure.MS),
@@ -290,7 +349,6 @@ public final class LogparseScenario implements Scenario {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("command", String.join(" ", command));
     notes.put("runs_ms", Medians.list(times));
-    context.record(new Measurement(ScenarioContext.JAVA + " uv (" + what + ")", ScenarioContext.SERVICE, null, tool, load,
-        Measurement.OK, null, figures, notes));
+    context.record(new Measurement(row, kind, null, tool, load, Measurement.OK, null, figures, notes));
   }
 }

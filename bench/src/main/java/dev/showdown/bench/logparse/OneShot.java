@@ -17,10 +17,18 @@ final class OneShot {
   }
 
   static Result run(List<String> command, Path output, Duration timeout) throws IOException, InterruptedException {
+    return run(command, null, output, timeout);
+  }
+
+  /** As {@link #run(List, Path, Duration)}, in {@code directory} (null: the bench's own). */
+  static Result run(List<String> command, Path directory, Path output, Duration timeout) throws IOException, InterruptedException {
     Files.createDirectories(output.getParent());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     long start = System.nanoTime();
     Process process = builder.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -6,9 +6,11 @@ import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.HttpContracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Raw HTTP throughput: {@code GET /ping} over 64 keep-alive connections for 10 s. */
 public final class PingScenario implements Scenario {
@@ -56,6 +58,6 @@ public final class PingScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     ChildProcess service = context.startService("ping-service");
-    context.compareHttp(service, LOAD);
+    context.compareHttp(service, LOAD, HttpContracts.ping(), Map.of());
   }
 }

@@ -1,5 +1,7 @@
 package dev.showdown.bench.process;
 
+import dev.showdown.bench.result.Credentials;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,11 +22,16 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A process the bench started and waits on: its output goes to a log file, its ready line gives its address,
- * and {@link #close()} stops it with SIGTERM, then a kill after a bound.
+ * and {@link #close()} stops it and every process under it with SIGTERM, then a kill after a bound.
  */
 public final class ChildProcess implements AutoCloseable {
   private static final int TAIL_LINES = 15;
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  /**
+   * Dependencies the bench names itself on each command line; a value left in its own environment would
+   * silently switch a child that reads it as a fallback (grpc's store to Redis, say).
+   */
+  private static final List<String> UNSET = List.of("REDIS_URL", "UPSTREAM_URL");
 
   private final String name;
   private final List<String> command;
@@ -33,6 +40,8 @@ public final class ChildProcess implements AutoCloseable {
   private final CompletableFuture<ReadyLine.Address> ready = new CompletableFuture<>();
   private final List<String> startupLines = new ArrayList<>();
   private final Deque<String> tail = new ArrayDeque<>();
+  /** The processes under this one when it was told to stop; they are waited for and killed with it. */
+  private volatile List<ProcessHandle> family = List.of();
 
   private ChildProcess(String name, List<String> command, Process process, Path log) {
     this.name = name;
@@ -47,8 +56,19 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess start(String name, List<String> command, Path log, Duration readyTimeout)
       throws IOException {
+    return start(name, command, null, log, readyTimeout);
+  }
+
+  /** As {@link #start(String, List, Path, Duration)}, in {@code directory} (null: the bench's own). */
+  public static ChildProcess start(String name, List<String> command, Path directory, Path log, Duration readyTimeout)
+      throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    UNSET.forEach(builder.environment()::remove);
+    Process process = builder.start();
     ChildProcess child = new ChildProcess(name, command, process, log);
     ChildProcesses.register(child);
     Thread pump = new Thread(child::pumpOutput, "child-output-" + name);
@@ -73,8 +93,10 @@ public final class ChildProcess implements AutoCloseable {
   private void pumpOutput() {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = out.readLine()) != null) {
+      String raw;
+      while ((raw = out.readLine()) != null) {
+        // A child may print the URLs it was given; its log and the lines quoted in reports must not show a password.
+        String line = Credentials.mask(raw);
         file.write(line);
         file.write('\n');
         file.flush();
@@ -153,24 +175,42 @@ public final class ChildProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGTERM to the process and to every process under it (uvicorn's workers, say), remembered for the wait. */
   void terminate() {
-    process.descendants().forEach(ProcessHandle::destroy);
+    family = process.descendants().toList();
+    family.forEach(ProcessHandle::destroy);
     process.destroy();
   }
 
-  /** Waits up to {@code grace} for the exit, then kills the process and its descendants. */
+  /**
+   * Waits up to {@code grace} for the process and everything that was under it to exit, then kills what is
+   * left: a descendant that outlived its parent is an orphan no one else would stop.
+   */
   void awaitOrKill(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
       }
+      for (ProcessHandle member : family) {
+        awaitOrKill(member, Math.max(0, deadline - System.nanoTime()));
+      }
     } catch (InterruptedException e) {
+      family.forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     } finally {
       ChildProcesses.unregister(this);
+    }
+  }
+
+  private static void awaitOrKill(ProcessHandle member, long nanos) throws InterruptedException {
+    try {
+      member.onExit().get(nanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      member.destroyForcibly();
     }
   }
 

@@ -3,38 +3,50 @@ package dev.showdown.bench.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples one process's resident memory and CPU time from /proc while a measurement runs: peak and mean RSS,
- * CPU seconds spent in the window and so the average number of cores kept busy.
+ * Samples a process, or a process and every process under it (uvicorn's workers, say), while a measurement
+ * runs, from /proc: peak and mean resident memory summed over them, and the CPU time they spent in the window,
+ * so the average number of cores kept busy. Summed RSS counts pages that forked workers share once per process.
  */
 public final class ResourceSampler implements AutoCloseable {
   private static final long PERIOD_MS = 200;
   /** USER_HZ: /proc reports CPU time in these ticks, fixed at 100 by the Linux user-space ABI. */
   private static final double TICKS_PER_SECOND = 100;
 
-  private final Path status;
-  private final Path stat;
+  private final ProcessHandle root;
+  private final boolean withDescendants;
   private final ScheduledExecutorService timer;
   private final long startNanos;
-  private final long startTicks;
-  private long lastTicks;
+  /** Per process: its CPU ticks when the window opened (0 for one started in the window), and at its last sample. */
+  private final Map<Long, Long> firstTicks = new HashMap<>();
+  private final Map<Long, Long> lastTicks = new HashMap<>();
   private long lastTickNanos;
   private long peakRss;
   private long rssSum;
   private int samples;
   private Usage finished;
 
-  private ResourceSampler(long pid) throws IOException {
-    this.status = Path.of("/proc", Long.toString(pid), "status");
-    this.stat = Path.of("/proc", Long.toString(pid), "stat");
-    this.startTicks = ticks();
+  private ResourceSampler(long pid, boolean withDescendants) throws IOException {
+    this.root = ProcessHandle.of(pid).orElseThrow(() -> new IOException("no process " + pid));
+    this.withDescendants = withDescendants;
+    long rootTicks = ticks(pid);
     this.startNanos = System.nanoTime();
-    this.lastTicks = startTicks;
-    this.lastTickNanos = startNanos;
+    firstTicks.put(pid, rootTicks);
+    for (ProcessHandle member : tree()) {
+      try {
+        firstTicks.putIfAbsent(member.pid(), ticks(member.pid()));
+      } catch (IOException | RuntimeException e) {
+        // It exited as the window opened: nothing of it falls in the window.
+      }
+    }
     sample();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "rss-cpu-sampler-" + pid);
@@ -44,28 +56,53 @@ public final class ResourceSampler implements AutoCloseable {
     timer.scheduleAtFixedRate(this::sample, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts sampling {@code pid}; fails if /proc has no such process (not Linux, or it has exited). */
+  /** Starts sampling {@code pid} alone; fails if /proc has no such process (not Linux, or it has exited). */
   public static ResourceSampler start(long pid) throws IOException {
-    return new ResourceSampler(pid);
+    return new ResourceSampler(pid, false);
+  }
+
+  /** Starts sampling {@code pid} and every process under it, those started during the window included. */
+  public static ResourceSampler startTree(long pid) throws IOException {
+    return new ResourceSampler(pid, true);
+  }
+
+  private List<ProcessHandle> tree() {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(root);
+    if (withDescendants) {
+      root.descendants().forEach(tree::add);
+    }
+    return tree;
   }
 
   private synchronized void sample() {
-    try {
-      long rss = ProcStat.rssBytes(Files.readString(status));
-      if (rss > 0) {
-        peakRss = Math.max(peakRss, rss);
-        rssSum += rss;
-        samples++;
+    long rss = 0;
+    boolean any = false;
+    for (ProcessHandle process : tree()) {
+      long pid = process.pid();
+      try {
+        long processRss = ProcStat.rssBytes(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        long ticks = ticks(pid);
+        firstTicks.putIfAbsent(pid, 0L);
+        lastTicks.put(pid, ticks);
+        if (processRss > 0) {
+          rss += processRss;
+          any = true;
+        }
+      } catch (IOException | RuntimeException e) {
+        // It exited mid-window; what was sampled of it stands and the measurement reports the exit.
       }
-      lastTicks = ticks();
+    }
+    if (any) {
+      peakRss = Math.max(peakRss, rss);
+      rssSum += rss;
+      samples++;
       lastTickNanos = System.nanoTime();
-    } catch (IOException | RuntimeException e) {
-      // The process exited mid-window; the samples taken so far stand and the measurement reports the exit.
     }
   }
 
-  private long ticks() throws IOException {
-    return ProcStat.cpuTicks(Files.readString(stat));
+  private static long ticks(long pid) throws IOException {
+    return ProcStat.cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
   }
 
   /** Stops sampling and returns the window's usage; later calls return the same figures. */
@@ -75,8 +112,11 @@ public final class ResourceSampler implements AutoCloseable {
       sample();
       // A process that exited in the window (wrk at its end) is judged by its last sample.
       double wall = (lastTickNanos - startNanos) / 1e9;
-      double cpu = (lastTicks - startTicks) / TICKS_PER_SECOND;
-      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, cpu, wall);
+      long ticks = 0;
+      for (Map.Entry<Long, Long> last : lastTicks.entrySet()) {
+        ticks += last.getValue() - firstTicks.getOrDefault(last.getKey(), 0L);
+      }
+      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, ticks / TICKS_PER_SECOND, wall);
     }
     return finished;
   }

@@ -5,16 +5,24 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +37,6 @@ final class ClientWarmUp {
   static final int ROUNDS = 500;
   private static final long ROUND_GAP_MICROS = 200;
   private static final long STEP_TIMEOUT_SECONDS = 10;
-  private static final byte[] UPGRADED = "HTTP/1.1 101 Switching Protocols\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private ClientWarmUp() {
   }
@@ -38,14 +45,20 @@ final class ClientWarmUp {
   static long run(PushTarget target, EventLoopGroup group, Class<? extends Channel> channelType,
                   Class<? extends ServerChannel> serverChannelType) throws Exception {
     List<Channel> accepted = new CopyOnWriteArrayList<>();
+    CountDownLatch upgraded = new CountDownLatch(CONNECTIONS);
     Channel server = new ServerBootstrap().group(group).channel(serverChannelType)
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
-            if (target.webSocket()) {
-              channel.writeAndFlush(Unpooled.wrappedBuffer(UPGRADED));
-            }
+            // Listed before it is counted as up: the rounds start once all are, and must reach every one.
             accepted.add(channel);
+            if (target.webSocket()) {
+              // A real upgrade, since the client checks the accept: Netty's server side of the handshake.
+              channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
+                  new WebSocketServerProtocolHandler(target.path()), new Upgraded(upgraded));
+            } else {
+              upgraded.countDown();
+            }
           }
         })
         .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
@@ -54,20 +67,23 @@ final class ClientWarmUp {
     PushTarget local = new PushTarget(target.webSocket(), "127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort(), target.path());
     List<PushConnection> connections = new ArrayList<>();
     List<Channel> clients = new ArrayList<>();
+    WebSocketClientPipeline webSocket = target.webSocket() ? new WebSocketClientPipeline(local) : null;
     try {
       Bootstrap bootstrap = new Bootstrap().group(group).channel(channelType);
       for (int i = 0; i < CONNECTIONS; i++) {
-        PushConnection connection = new PushConnection(local, tally);
+        PushConnection connection = new PushConnection(tally, webSocket);
         connections.add(connection);
-        clients.add(bootstrap.clone().handler(connection).connect(local.host(), local.port()).sync().channel());
+        clients.add(bootstrap.clone().handler(connection.handler()).connect(local.host(), local.port()).sync().channel());
       }
       CompletableFuture.allOf(connections.stream().map(c -> c.ready).toArray(CompletableFuture[]::new))
           .get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!upgraded.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the warm-up server upgraded " + (CONNECTIONS - upgraded.getCount()) + " of " + CONNECTIONS);
+      }
       rounds(group, accepted, target);
       awaitCounted(connections);
     } finally {
-      // The server's side closes first, so the clients see an end of stream, not a reset. What the clients sent
-      // (the upgrade request) reached no handler and was released by the pipeline's end.
+      // The server's side closes first, so the clients see an end of stream, not a reset.
       for (Channel channel : accepted) {
         channel.close().sync();
       }
@@ -82,9 +98,10 @@ final class ClientWarmUp {
   /** Every accepted channel gets one push per round; the rounds are spaced so the client reads each on its own. */
   private static void rounds(EventLoopGroup group, List<Channel> accepted, PushTarget target) throws Exception {
     for (int round = 1; round <= ROUNDS; round++) {
-      ByteBuf push = Unpooled.wrappedBuffer(framed(target, message(round, PushConnection.epochMicros())));
+      byte[] message = message(round, PushConnection.epochMicros());
+      ByteBuf push = Unpooled.wrappedBuffer(target.webSocket() ? message : line(message));
       for (Channel channel : accepted) {
-        channel.writeAndFlush(push.retainedDuplicate());
+        channel.writeAndFlush(target.webSocket() ? new TextWebSocketFrame(push.retainedDuplicate()) : push.retainedDuplicate());
       }
       push.release();
       TimeUnit.MICROSECONDS.sleep(ROUND_GAP_MICROS);
@@ -104,16 +121,26 @@ final class ClientWarmUp {
     return (head + "x".repeat(100 - head.length() - 2) + "\"}").getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static byte[] framed(PushTarget target, byte[] message) {
-    byte[] framed = new byte[message.length + (target.webSocket() ? 2 : 1)];
-    if (target.webSocket()) {
-      framed[0] = (byte) 0x81;
-      framed[1] = (byte) message.length;
-      System.arraycopy(message, 0, framed, 2, message.length);
-    } else {
-      System.arraycopy(message, 0, framed, 0, message.length);
-      framed[message.length] = '\n';
+  private static byte[] line(byte[] message) {
+    byte[] line = Arrays.copyOf(message, message.length + 1);
+    line[message.length] = '\n';
+    return line;
+  }
+
+  /** Counts the server side's finished upgrades. */
+  private static final class Upgraded extends ChannelInboundHandlerAdapter {
+    private final CountDownLatch upgraded;
+
+    Upgraded(CountDownLatch upgraded) {
+      this.upgraded = upgraded;
     }
-    return framed;
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        upgraded.countDown();
+      }
+      ctx.fireUserEventTriggered(event);
+    }
   }
 }

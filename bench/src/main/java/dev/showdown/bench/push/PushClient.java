@@ -95,16 +95,17 @@ public final class PushClient {
   private String connectAll(Bootstrap bootstrap, PushTally tally, List<PushConnection> connections,
                             List<Channel> channels) throws Exception {
     Semaphore inFlight = new Semaphore(load.connectConcurrency());
+    WebSocketClientPipeline webSocket = target.webSocket() ? new WebSocketClientPipeline(target) : null;
     InetAddress[] sources = sources();
     String firstFailure = null;
     for (int i = 0; i < load.connections(); i++) {
       if (!inFlight.tryAcquire(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         return "no connection completed its set-up within " + CONNECT_TIMEOUT.toSeconds() + " s";
       }
-      PushConnection connection = new PushConnection(target, tally);
+      PushConnection connection = new PushConnection(tally, webSocket);
       connections.add(connection);
       connection.ready.whenComplete((ok, failure) -> inFlight.release());
-      ChannelFuture connecting = bootstrap.clone().handler(connection)
+      ChannelFuture connecting = bootstrap.clone().handler(connection.handler())
           .connect(new InetSocketAddress(target.host(), target.port()), new InetSocketAddress(sources[i % sources.length], 0));
       channels.add(connecting.channel());
       connecting.addListener(done -> {

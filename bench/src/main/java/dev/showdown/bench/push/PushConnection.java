@@ -1,49 +1,71 @@
 package dev.showdown.bench.push;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One listening connection: reads TCP lines or WebSocket frames (after its own minimal handshake, answering
- * pings), and counts each push by the seq and ts it carries. Kept small: a client process holds thousands.
+ * One listening connection: counts each push by the seq and ts it carries, from TCP lines or, behind
+ * {@link WebSocketClientPipeline}, from text frames (a close is echoed). Kept small: a client process holds
+ * thousands, so a WebSocket connection reads its frames through one scratch array per event loop.
  */
 final class PushConnection extends ChannelInboundHandlerAdapter {
-  private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int OPCODE_TEXT = 0x1;
-  private static final int OPCODE_CLOSE = 0x8;
-  private static final int OPCODE_PING = 0x9;
+  /** Longer than any push; a longer frame is not one and is skipped. */
+  private static final int MAX_MESSAGE = 256;
+  private static final FastThreadLocal<byte[]> FRAME = new FastThreadLocal<>() {
+    @Override
+    protected byte[] initialValue() {
+      return new byte[MAX_MESSAGE];
+    }
+  };
 
-  private final PushTarget target;
   private final PushTally tally;
+  private final WebSocketClientPipeline webSocket;
   final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private byte[] pending = new byte[256];
+  /** TCP only: the start of a line whose end has not come yet. */
+  private byte[] pending;
   private int pendingLength;
-  private boolean upgraded;
   volatile long lastSeq = -1;
   int counted;
   volatile boolean open;
 
-  PushConnection(PushTarget target, PushTally tally) {
-    this.target = target;
+  /** {@code webSocket} null for plain TCP lines. */
+  PushConnection(PushTally tally, WebSocketClientPipeline webSocket) {
     this.tally = tally;
+    this.webSocket = webSocket;
+  }
+
+  /** What a new channel of this connection gets: the connection itself, or the WebSocket client before it. */
+  ChannelHandler handler() {
+    if (webSocket == null) {
+      return this;
+    }
+    return new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel channel) {
+        webSocket.addTo(channel.pipeline(), PushConnection.this);
+      }
+    };
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     open = true;
-    if (target.webSocket()) {
-      String request = "GET " + target.path() + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port()
-          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: c2hvd2Rvd24tcHVzaC1rZXk=\r\n"
-          + "Sec-WebSocket-Version: 13\r\n\r\n";
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(request.getBytes(StandardCharsets.US_ASCII)));
-    } else {
+    if (webSocket == null) {
       ready.complete(null);
     }
   }
@@ -51,7 +73,7 @@ final class PushConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     open = false;
-    ready.completeExceptionally(new IllegalStateException("closed before it was ready"));
+    ready.completeExceptionally(new IOException("closed before it was ready"));
   }
 
   @Override
@@ -61,87 +83,72 @@ final class PushConnection extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    ByteBuf buf = (ByteBuf) msg;
-    try {
-      append(buf);
-    } finally {
-      buf.release();
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+      ready.complete(null);
+    } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+      ready.completeExceptionally(new IOException("no WebSocket upgrade answer in time"));
     }
-    long nowMicros = epochMicros();
-    int consumed = target.webSocket() ? webSocket(ctx, nowMicros) : lines(nowMicros);
-    pendingLength -= consumed;
-    System.arraycopy(pending, consumed, pending, 0, pendingLength);
+    ctx.fireUserEventTriggered(event);
   }
 
-  private int lines(long nowMicros) {
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ByteBuf buf) {
+      try {
+        lines(buf);
+      } finally {
+        buf.release();
+      }
+    } else if (msg instanceof TextWebSocketFrame frame) {
+      try {
+        frame(frame.content());
+      } finally {
+        frame.release();
+      }
+    } else if (msg instanceof CloseWebSocketFrame close) {
+      // The server's status is echoed (masked by the frame encoder), then the connection ends.
+      ctx.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void frame(ByteBuf content) {
+    int length = content.readableBytes();
+    if (length > MAX_MESSAGE) {
+      return;
+    }
+    byte[] scratch = FRAME.get();
+    content.getBytes(content.readerIndex(), scratch, 0, length);
+    message(scratch, 0, length, epochMicros());
+  }
+
+  private void lines(ByteBuf buf) {
+    int readable = buf.readableBytes();
+    if (pending == null) {
+      pending = new byte[MAX_MESSAGE];
+    }
+    if (pendingLength + readable > pending.length) {
+      pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + readable));
+    }
+    buf.readBytes(pending, pendingLength, readable);
+    pendingLength += readable;
+    long nowMicros = epochMicros();
     int start = 0;
     for (int i = 0; i < pendingLength; i++) {
       if (pending[i] == '\n') {
-        message(start, i, nowMicros);
+        message(pending, start, i, nowMicros);
         start = i + 1;
       }
     }
-    return start;
+    pendingLength -= start;
+    System.arraycopy(pending, start, pending, 0, pendingLength);
   }
 
-  private int webSocket(ChannelHandlerContext ctx, long nowMicros) {
-    int at = 0;
-    if (!upgraded) {
-      int end = indexOf(HEADERS_END);
-      if (end < 0) {
-        return 0;
-      }
-      if (!new String(pending, 0, Math.min(end, 12), StandardCharsets.US_ASCII).equals("HTTP/1.1 101")) {
-        ready.completeExceptionally(new IllegalStateException(
-            "upgrade refused: " + new String(pending, 0, end, StandardCharsets.US_ASCII).lines().findFirst().orElse("")));
-        ctx.close();
-        return pendingLength;
-      }
-      upgraded = true;
-      ready.complete(null);
-      at = end + HEADERS_END.length;
-    }
-    while (pendingLength - at >= 2) {
-      int opcode = pending[at] & 0x0F;
-      int length = pending[at + 1] & 0x7F;
-      int header = 2;
-      if (length == 126) {
-        if (pendingLength - at < 4) {
-          break;
-        }
-        length = ((pending[at + 2] & 0xFF) << 8) | (pending[at + 3] & 0xFF);
-        header = 4;
-      } else if (length == 127) {
-        ctx.close();
-        return pendingLength;
-      }
-      if (pendingLength - at < header + length) {
-        break;
-      }
-      int payload = at + header;
-      if (opcode == OPCODE_TEXT) {
-        message(payload, payload + length, nowMicros);
-      } else if (opcode == OPCODE_PING) {
-        pong(ctx, payload, length);
-      } else if (opcode == OPCODE_CLOSE) {
-        ctx.close();
-      }
-      at = payload + length;
-    }
-    return at;
-  }
-
-  /** A client frame must be masked; a zero mask leaves the payload as it is. */
-  private void pong(ChannelHandlerContext ctx, int payload, int length) {
-    ByteBuf frame = ctx.alloc().buffer(6 + length);
-    frame.writeByte(0x80 | 0xA).writeByte(0x80 | length).writeInt(0).writeBytes(pending, payload, length);
-    ctx.writeAndFlush(frame);
-  }
-
-  private void message(int from, int to, long nowMicros) {
-    long seq = PushFields.seq(pending, from, to);
-    long ts = PushFields.ts(pending, from, to);
+  private void message(byte[] bytes, int from, int to, long nowMicros) {
+    long seq = PushFields.seq(bytes, from, to);
+    long ts = PushFields.ts(bytes, from, to);
     if (seq < 0 || ts < 0) {
       return;
     }
@@ -149,28 +156,6 @@ final class PushConnection extends ChannelInboundHandlerAdapter {
     if (tally.received(seq, ts, nowMicros)) {
       counted++;
     }
-  }
-
-  private void append(ByteBuf buf) {
-    int readable = buf.readableBytes();
-    if (pendingLength + readable > pending.length) {
-      pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + readable));
-    }
-    buf.readBytes(pending, pendingLength, readable);
-    pendingLength += readable;
-  }
-
-  private int indexOf(byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= pendingLength; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (pending[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   static long epochMicros() {

@@ -11,6 +11,7 @@ import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
+import dev.showdown.bench.verify.Verification;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Toward 100,000 connections: several push nodes joined through Redis, each under the 20,000 open-file limit
@@ -80,11 +84,12 @@ public final class PushScaleScenario implements Scenario {
           "--interval", base.interval().toMillis() + "ms", "--max-connections", Integer.toString(PER_PROCESS),
           "--redis", redis));
     }
+    List<Integer> verified = verify(context, services, tcpPorts, base.interval());
     List<ResourceSampler> samplers = new ArrayList<>();
     List<ChildProcess> clients = new ArrayList<>();
     List<Path> results = new ArrayList<>();
     int sources = Math.max(1, (perNode + 4_999) / 5_000);
-    for (int node = 0; node < nodes; node++) {
+    for (int node : verified) {
       ChildProcess service = services.get(node);
       samplers.add(context.sample(service));
       Path result = context.workDir().resolve("push-client-" + node + ".json");
@@ -96,13 +101,48 @@ public final class PushScaleScenario implements Scenario {
     }
     awaitExit(context, clients, hold.plus(Duration.ofMinutes(5)));
     List<PushResult> outcomes = new ArrayList<>();
-    for (int node = 0; node < nodes; node++) {
-      ResourceSampler.Usage usage = samplers.get(node).stop();
-      PushResult outcome = read(results.get(node));
+    for (int i = 0; i < verified.size(); i++) {
+      int node = verified.get(i);
+      ResourceSampler.Usage usage = samplers.get(i).stop();
+      PushResult outcome = read(results.get(i));
       outcomes.add(outcome);
-      record(context, node, services.get(node), clients.get(node), base, hold, outcome, usage);
+      record(context, node, services.get(node), clients.get(i), base, hold, outcome, usage);
+    }
+    if (verified.size() < nodes) {
+      outcomes.add(null);
     }
     recordTotal(context, outcomes, services, nodes * perNode);
+  }
+
+  /** Checks every node's TCP pushes at once (two intervals each); returns the nodes that passed. */
+  private static List<Integer> verify(ScenarioContext context, List<ChildProcess> services, List<Integer> tcpPorts,
+                                      Duration interval) {
+    Duration wait = interval.multipliedBy(2).plusSeconds(5);
+    List<PushTarget> targets = new ArrayList<>();
+    List<CompletableFuture<Verification>> checking = new ArrayList<>();
+    context.phase("checking every node's TCP pushes against docs/contract.md (up to " + wait.toSeconds() + " s)");
+    ExecutorService side = Executors.newFixedThreadPool(services.size());
+    try {
+      for (int node = 0; node < services.size(); node++) {
+        PushTarget target = new PushTarget(false, services.get(node).address().host(), tcpPorts.get(node), "");
+        targets.add(target);
+        String subject = implementation(node) + " " + target.url();
+        checking.add(CompletableFuture.supplyAsync(() -> new PushVerifier(subject, target, wait).verify(), side));
+      }
+      List<Integer> passed = new ArrayList<>();
+      for (int node = 0; node < services.size(); node++) {
+        if (context.accepted(implementation(node), ScenarioContext.SERVICE, targets.get(node).url(), checking.get(node).join())) {
+          passed.add(node);
+        }
+      }
+      return passed;
+    } finally {
+      side.shutdownNow();
+    }
+  }
+
+  private static String implementation(int node) {
+    return ScenarioContext.JAVA + " node " + (node + 1);
   }
 
   private static void awaitExit(ScenarioContext context, List<ChildProcess> clients, Duration bound) throws InterruptedException {
@@ -126,7 +166,7 @@ public final class PushScaleScenario implements Scenario {
 
   private static void record(ScenarioContext context, int node, ChildProcess service, ChildProcess client, PushLoad base,
                              Duration hold, PushResult outcome, ResourceSampler.Usage usage) {
-    String implementation = ScenarioContext.JAVA + " node " + (node + 1);
+    String implementation = implementation(node);
     Map<String, Object> settings = new LinkedHashMap<>(base.describe());
     settings.put("hold_s", hold.toSeconds());
     settings.put("tool", "push-client (own process)");
@@ -154,7 +194,7 @@ public final class PushScaleScenario implements Scenario {
     String stopped = null;
     for (PushResult outcome : outcomes) {
       if (outcome == null) {
-        stopped = "a node or its client failed (see its row)";
+        stopped = "a node failed its check or its client failed (see its row)";
         continue;
       }
       held += outcome.openAtEnd();

@@ -1,5 +1,7 @@
 package dev.showdown.bench.push;
 
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
@@ -8,7 +10,9 @@ import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
+import dev.showdown.kit.Durations;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +20,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 10,000 long connections on one push node for 65 s at a 10 s interval, once over TCP and once over WebSocket:
- * held, lost, delivery latency from the tick's ts, the service's RSS and its live heap per connection.
+ * 10,000 long connections on one push node for 65 s at a 10 s interval, once over TCP and once over WebSocket,
+ * on the Java service and then every push peer: held, lost, delivery latency from the tick's ts, the node's
+ * RSS, and the Java service's live heap per connection.
  */
 public final class PushScenario implements Scenario {
   static final String MODULE = "push-service";
+  /** The interval of the instance the bench checks before measuring its own service. */
+  static final Duration VERIFY_INTERVAL = Duration.ofMillis(200);
+  /** Two pushes at {@link #VERIFY_INTERVAL}, with room for a busy machine. */
+  static final Duration VERIFY_WAIT = Duration.ofSeconds(5);
+  /** A push endpoint the bench did not start pushes at its own interval: two standard ones and a margin. */
+  private static final int BIND_ATTEMPTS = 3;
+  static final Duration UNKNOWN_INTERVAL_WAIT = PushLoad.STANDARD_INTERVAL.multipliedBy(2).plusSeconds(5);
 
   @Override
   public String name() {
@@ -56,20 +68,88 @@ public final class PushScenario implements Scenario {
   @Override
   public void run(ScenarioContext context) throws Exception {
     PushLoad load = standardLoad(context.quick(), PushLoad.STANDARD_CONNECTIONS);
-    for (boolean webSocket : new boolean[] {false, true}) {
-      int tcpPort = freePort();
-      try (ChildProcess service = context.startService(MODULE, "--tcp-port", Integer.toString(tcpPort),
-          "--interval", load.interval().toMillis() + "ms", "--max-connections", "20000")) {
-        String host = service.address().host();
-        PushTarget target = webSocket ? new PushTarget(true, host, service.port(), "/push")
-            : new PushTarget(false, host, tcpPort, "");
-        measure(context, ScenarioContext.JAVA + " " + target.protocol(), ScenarioContext.SERVICE, target, load, service);
+    measureNode(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
+        context.startServiceNamed(name, MODULE, "--tcp-port", Integer.toString(tcpPort),
+            "--interval", interval.toMillis() + "ms", "--max-connections", "20000"));
+    for (Peer peer : context.peers()) {
+      if (!context.peerAvailable(peer)) {
+        continue;
+      }
+      try {
+        measureNode(context, peer.name(), ScenarioContext.PEER, load, (name, tcpPort, interval) -> context.startPeer(name, peer,
+            Map.of(PeerCommand.TCP_PORT, Integer.toString(tcpPort), PeerCommand.INTERVAL, Durations.format(interval))));
+      } catch (Exception e) {
+        context.recordCannotStart(peer, e);
       }
     }
     for (Target other : context.targets()) {
-      String ws = other.url().replaceFirst("^http", "ws") + "/push";
-      measure(context, other.name() + " websocket", ScenarioContext.TARGET, PushTarget.parse(ws), load, null);
+      PushTarget ws = PushTarget.parse(other.url().replaceFirst("^http", "ws") + "/push");
+      String implementation = other.name() + " websocket";
+      if (context.verified(implementation, ScenarioContext.TARGET, ws.url(),
+          new PushVerifier(implementation + " " + ws.url(), ws, UNKNOWN_INTERVAL_WAIT))) {
+        measure(context, implementation, ScenarioContext.TARGET, ws, load, null);
+      }
     }
+  }
+
+  /** Starts one push node (the Java service or a peer) on a TCP port of its own with the interval given. */
+  @FunctionalInterface
+  interface Node {
+    ChildProcess start(String name, int tcpPort, Duration interval) throws Exception;
+  }
+
+  /**
+   * Checks a node on both protocols, on an instance of its own started with a short interval (two pushes take
+   * a second instead of two standard intervals), then measures each protocol that passed on a fresh instance.
+   */
+  private static void measureNode(ScenarioContext context, String implementation, String kind, PushLoad load, Node node)
+      throws Exception {
+    boolean[] passed = new boolean[2];
+    Started probe = startOnFreePort(node, implementation + "-verify", VERIFY_INTERVAL);
+    try (ChildProcess child = probe.child()) {
+      for (PushTarget target : targets(child, probe.tcpPort())) {
+        String row = implementation + " " + target.protocol();
+        passed[target.webSocket() ? 1 : 0] = context.verified(row, kind, target.url(),
+            new PushVerifier(row + " " + target.url(), target, VERIFY_WAIT));
+      }
+    }
+    for (boolean webSocket : new boolean[] {false, true}) {
+      if (!passed[webSocket ? 1 : 0]) {
+        continue;
+      }
+      String protocol = webSocket ? "websocket" : "tcp";
+      Started started = startOnFreePort(node, implementation + "-" + protocol, load.interval());
+      try (ChildProcess instance = started.child()) {
+        PushTarget target = targets(instance, started.tcpPort()).get(webSocket ? 1 : 0);
+        measure(context, implementation + " " + protocol, kind, target, load, instance);
+      }
+    }
+  }
+
+  private record Started(ChildProcess child, int tcpPort) {
+  }
+
+  /**
+   * Starts a node on a TCP port found free; on a machine where other processes open thousands of connections
+   * the port may be taken before the node binds it, so a bind failure is retried on another.
+   */
+  private static Started startOnFreePort(Node node, String name, Duration interval) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      int tcpPort = freePort();
+      try {
+        return new Started(node.start(name, tcpPort, interval), tcpPort);
+      } catch (IOException e) {
+        if (attempt == BIND_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A node's TCP and WebSocket endpoints. */
+  private static List<PushTarget> targets(ChildProcess node, int tcpPort) {
+    String host = node.address().host();
+    return List.of(new PushTarget(false, host, tcpPort, ""), new PushTarget(true, host, node.port(), "/push"));
   }
 
   static PushLoad standardLoad(boolean quick, int connections) {
@@ -79,12 +159,16 @@ public final class PushScenario implements Scenario {
             PushLoad.sourcesFor(connections), 256, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Runs the client in this JVM against {@code target}; samples and weighs {@code sampled} when it is ours. */
+  /**
+   * Runs the client in this JVM against {@code target}; samples {@code sampled} when it is ours, and weighs its
+   * live heap and reads its fan-out floor when it is the Java service.
+   */
   static void measure(ScenarioContext context, String implementation, String kind, PushTarget target, PushLoad load,
                       ChildProcess sampled) {
     context.phase(implementation + ": " + load.connections() + " connections to " + target.url() + ", held "
         + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
-    long heapBefore = sampled == null ? -1 : LiveHeap.of(sampled.pid());
+    ChildProcess jvm = ScenarioContext.SERVICE.equals(kind) ? sampled : null;
+    long heapBefore = jvm == null ? -1 : LiveHeap.of(jvm.pid());
     ResourceSampler[] sampler = new ResourceSampler[1];
     ResourceSampler.Usage[] usage = new ResourceSampler.Usage[1];
     long[] heapAfter = {-1};
@@ -95,8 +179,8 @@ public final class PushScenario implements Scenario {
           () -> sampler[0] = startSampling(context, sampled),
           () -> {
             usage[0] = sampler[0] == null ? null : sampler[0].stop();
-            floor[0] = sampled == null ? Double.NaN : FanOutFloor.millis(sampled.url());
-            heapAfter[0] = sampled == null ? -1 : LiveHeap.of(sampled.pid());
+            floor[0] = jvm == null ? Double.NaN : FanOutFloor.millis(jvm.url());
+            heapAfter[0] = jvm == null ? -1 : LiveHeap.of(jvm.pid());
           });
       List<Figure> figures = new ArrayList<>(result.figures());
       figures.addAll(ScenarioContext.resourceFigures(usage[0]));

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the standard run's keys (DESIGN.md): {@code cache:1..N} short strings and {@code user:1..N} JSON users,
+ * Writes the standard run's keys (docs/contract.md): {@code cache:1..N} short strings and {@code user:1..N} JSON users,
  * in pipelined {@code MSET} batches on one connection.
  */
 public final class RedisSeeder {
@@ -24,7 +24,7 @@ public final class RedisSeeder {
     return "cached-" + id;
   }
 
-  public static String user(int id) {
+  public static String user(long id) {
     return "{\"id\":" + id + ",\"name\":\"user" + id + "\",\"email\":\"user" + id + "@example.com\"}";
   }
 

@@ -5,7 +5,7 @@ import dev.showdown.bench.scenario.ScenarioContext;
 
 /** The Redis a scenario reads: the run's {@code --redis}, or an embedded redis-server for this scenario; seeded. */
 public final class RunRedis {
-  /** Ids 1..STANDARD_COUNT are seeded and requested (DESIGN.md). */
+  /** Ids 1..STANDARD_COUNT are seeded and requested. */
   public static final int STANDARD_COUNT = 10_000;
 
   private RunRedis() {

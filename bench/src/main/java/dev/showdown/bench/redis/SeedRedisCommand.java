@@ -1,5 +1,6 @@
 package dev.showdown.bench.redis;
 
+import dev.showdown.bench.result.Credentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ public final class SeedRedisCommand implements Callable<Integer> {
     try {
       RedisSeeder.seed(redis, count);
     } catch (RuntimeException e) {
-      System.err.println("seed-redis: cannot seed " + redis + ": " + e.getMessage());
+      System.err.println(Credentials.mask("seed-redis: cannot seed " + redis + ": " + e.getMessage()));
       return 1;
     }
     System.out.printf("seed-redis: wrote cache:1..%d and user:1..%d in %d ms%n", count, count,

@@ -123,8 +123,8 @@ public final class HtmlReport {
         ratio.ifPresent(r -> html.append("<td>").append(Html.escape(r.cell(m))).append("</td>"));
       } else {
         html.append("<td class=\"failed\" colspan=\"").append(Math.max(1, columns.size() + (ratio.isPresent() ? 1 : 0)))
-            .append("\">FAILED: ")
-            .append(Html.escape(m.reason()).replace("\n", "<br>")).append("</td>");
+            .append("\">")
+            .append(Html.escape(ReportView.notMeasured(m)).replace("\n", "<br>")).append("</td>");
       }
       html.append("</tr>");
     }

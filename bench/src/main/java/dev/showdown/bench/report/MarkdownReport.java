@@ -83,7 +83,8 @@ public final class MarkdownReport {
         md.append(columns.stream().map(c -> ReportView.cell(m, c)).collect(Collectors.joining(" | ")));
         ratio.ifPresent(r -> md.append(" | ").append(r.cell(m)));
       } else {
-        md.append("**FAILED**: ").append(escape(firstLine(m.reason())))
+        String why = firstLine(m.reason());
+        md.append(Measurement.SKIPPED.equals(m.status()) ? escape(why) : "**FAILED**: " + escape(why))
             .append(" |".repeat(Math.max(0, columns.size() - 1 + (ratio.isPresent() ? 1 : 0))));
       }
       md.append(" |\n");

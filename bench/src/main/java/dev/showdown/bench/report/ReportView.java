@@ -172,4 +172,9 @@ final class ReportView {
   static Spread spread(Measurement m, String name) {
     return m.figure(name).map(Figure::spread).orElse(null);
   }
+
+  /** Why a measurement has no figures: {@code FAILED: <reason>}, or the reason it was not run (a missing toolchain). */
+  static String notMeasured(Measurement m) {
+    return Measurement.SKIPPED.equals(m.status()) ? m.reason() : "FAILED: " + m.reason();
+  }
 }

@@ -4,6 +4,7 @@ import dev.showdown.bench.load.HttpLoad;
 import dev.showdown.bench.load.LoadDriver;
 import dev.showdown.bench.load.LoadDrivers;
 import dev.showdown.bench.load.LoadResult;
+import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.scenario.Progress;
 import dev.showdown.bench.load.LoadWindowOptions;
 import dev.showdown.bench.scenario.ProgressListener;
@@ -42,7 +43,7 @@ public final class LoadCommand implements Callable<Integer> {
     LoadDriver driver = new LoadDrivers(tool).forLoad(load, window.threads);
     Progress progress = Progress.toStderr();
     LoadResult r = driver.run(url, load, new ProgressListener(progress, "load", driver.name()));
-    System.out.printf(Locale.ROOT, "%s %s%s: %d connections, %s (warm-up %s)%n", driver.name(), url, path, connections,
+    System.out.printf(Locale.ROOT, "%s %s%s: %d connections, %s (warm-up %s)%n", driver.name(), Credentials.mask(url.toString()), path, connections,
         Durations.format(window.duration), Durations.format(window.warmup));
     System.out.printf(Locale.ROOT, "  requests %d in %.2f s = %.1f req/s%n", r.requests(), r.seconds(), r.qps());
     System.out.printf(Locale.ROOT, "  latency ms: mean %.3f  p50 %.3f  p75 %.3f  p90 %.3f  p99 %.3f  max %.3f%n",

@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * Finds the repository the service jars are built in: the working directory when it is the repository,
  * else the nearest parent of the bench's own jar ({@code <repo>/bench/target/bench.jar}) that is.
  */
-final class RepoRoot {
+public final class RepoRoot {
   private RepoRoot() {
   }
 
-  static Path find() {
+  public static Path find() {
     Path cwd = Path.of("").toAbsolutePath();
     if (isRepo(cwd)) {
       return cwd;

@@ -3,6 +3,9 @@ package dev.showdown.bench.run;
 import dev.showdown.bench.env.LoadPlacement;
 import dev.showdown.bench.env.RedisVersion;
 import dev.showdown.bench.load.LoadDrivers;
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCatalog;
+import dev.showdown.bench.peer.Peers;
 import dev.showdown.bench.process.JvmLauncher;
 import dev.showdown.bench.process.ServiceLocation;
 import dev.showdown.bench.result.Environment;
@@ -32,7 +35,8 @@ import java.util.concurrent.Callable;
     description = "Runs scenarios (default: every one whose service is built) and writes <out>/<timestamp>/"
         + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran, 1 when one failed.")
 public final class RunCommand implements Callable<Integer> {
-  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m";
+  /** A service that runs out of heap exits (and the run says so) instead of limping on and being measured. */
+  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError";
 
   @Spec
   CommandSpec spec;
@@ -76,10 +80,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "Fixed port for the data scenario's upstream stub, so --target peers can be pointed at it before the run (with --redis for a shared Redis). Default: a free port")
   int upstreamPort;
 
+  @Option(names = "--peers", paramLabel = "LIST",
+      description = "Also start, verify and measure the Go and Python peers (peers/, see bench peers): families go, "
+          + "python (or fastapi: CPython), pypy, peer names, or all; comma-separated. A peer whose toolchain is missing "
+          + "is reported with the command that installs it. Default: none (Java only)")
+  String peers;
+
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository holding <module>/target/<module>.jar. Default: found from the working directory or the bench jar")
   Path repo;
 
   private final ServiceLocation servicesOverride;
+  private final List<Peer> catalog;
 
   public RunCommand() {
     this(null);
@@ -87,7 +98,13 @@ public final class RunCommand implements Callable<Integer> {
 
   /** For tests: services started from classes on the class path instead of built jars. */
   public RunCommand(ServiceLocation services) {
+    this(services, PeerCatalog.all());
+  }
+
+  /** For tests: also stand-in peers instead of the real ones. */
+  public RunCommand(ServiceLocation services, List<Peer> catalog) {
     this.servicesOverride = services;
+    this.catalog = List.copyOf(catalog);
   }
 
   @Override
@@ -107,17 +124,18 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<Target> parsedTargets = parseTargets();
+    Peers chosenPeers = new Peers(parsePeers(), root);
     LoadDrivers drivers = new LoadDrivers(tool);
     String javaPath = java != null ? java : JvmLauncher.currentJava();
     List<String> flags = jvmOpts.isBlank() ? List.of() : List.of(jvmOpts.trim().split("\\s+"));
     RunDirectory dir = RunDirectory.create(out);
     Progress progress = Progress.toStderr();
     RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
-        rate, parsedTargets, progress, redis, upstreamPort);
+        rate, parsedTargets, progress, redis, upstreamPort, chosenPeers);
 
     String javaVersion = Environment.javaVersion(javaPath);
     Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),
-        Environment.git(root), settings(drivers, parsedTargets));
+        Environment.git(root), settings(drivers, parsedTargets, chosenPeers));
     progress.line("bench", "results: " + dir.path() + "; load tool: " + drivers.closedLoopTool()
         + "; services on " + javaVersion + " " + String.join(" ", flags));
     RunResult result = new Runner(settings, header, dir).run(chosen, skipped);
@@ -150,7 +168,18 @@ public final class RunCommand implements Callable<Integer> {
     return parsed;
   }
 
-  private Map<String, Object> settings(LoadDrivers drivers, List<Target> parsedTargets) {
+  private List<Peer> parsePeers() {
+    if (peers == null || peers.isBlank()) {
+      return List.of();
+    }
+    try {
+      return PeerCatalog.select(peers, catalog);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Map<String, Object> settings(LoadDrivers drivers, List<Target> parsedTargets, Peers chosenPeers) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("quick", quick);
     map.put("tool_requested", tool);
@@ -165,6 +194,7 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> targetMap = new LinkedHashMap<>();
     parsedTargets.forEach(t -> targetMap.put(t.scenario() == null ? t.name() : t.scenario() + ":" + t.name(), t.url()));
     map.put("targets", targetMap);
+    map.put("peers", chosenPeers.selected().stream().map(Peer::label).toList());
     return map;
   }
 }

@@ -48,11 +48,12 @@ public final class RunDirectory implements Runner.ResultsSink {
     }
   }
 
-  /** Writes the four files of {@code result} into {@code dir}. */
+  /** Writes the four files of {@code result} into {@code dir}, with the credentials of every URL hidden. */
   public static void writeAll(RunResult result, Path dir) throws IOException {
-    ResultsJson.write(result, dir.resolve("results.json"));
-    ResultsCsv.write(result, dir.resolve("results.csv"));
-    Files.writeString(dir.resolve("report.md"), MarkdownReport.render(result), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.html"), HtmlReport.render(result, dir), StandardCharsets.UTF_8);
+    RunResult shown = ResultsJson.masked(result);
+    ResultsJson.write(shown, dir.resolve("results.json"));
+    ResultsCsv.write(shown, dir.resolve("results.csv"));
+    Files.writeString(dir.resolve("report.md"), MarkdownReport.render(shown), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.html"), HtmlReport.render(shown, dir), StandardCharsets.UTF_8);
   }
 }

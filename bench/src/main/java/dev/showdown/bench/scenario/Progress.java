@@ -1,5 +1,7 @@
 package dev.showdown.bench.scenario;
 
+import dev.showdown.bench.result.Credentials;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What the terminal shows while a run goes on: each scenario and phase as a line, and during a load a ticker
- * with elapsed/total seconds and the live request rate (rewritten in place on a console).
+ * with elapsed/total seconds and the live request rate (rewritten in place on a console). Credentials in
+ * URLs are hidden.
  */
 public final class Progress {
   private static final long CONSOLE_TICK_MS = 1000;
@@ -26,7 +29,7 @@ public final class Progress {
   }
 
   public synchronized void line(String scenario, String text) {
-    out.println("[" + scenario + "] " + text);
+    out.println(Credentials.mask("[" + scenario + "] " + text));
   }
 
   /** Starts a ticker for one timed phase; close it when the phase ends. */
@@ -80,7 +83,8 @@ public final class Progress {
     }
   }
 
-  private synchronized void show(String text) {
+  private synchronized void show(String line) {
+    String text = Credentials.mask(line);
     if (console) {
       out.print("\r\033[K" + text);
       out.flush();

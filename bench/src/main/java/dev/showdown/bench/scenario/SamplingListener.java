@@ -25,7 +25,7 @@ public final class SamplingListener extends ProgressListener {
   public void measureStarted(Duration length, LongSupplier completed) {
     if (sampled != null) {
       try {
-        sampler = ResourceSampler.start(sampled.pid());
+        sampler = ResourceSampler.startTree(sampled.pid());
       } catch (Exception e) {
         cannotSample.accept(e);
       }

@@ -3,7 +3,7 @@ package dev.showdown.bench.scenario;
 import java.util.List;
 
 /**
- * One benchmark scenario of DESIGN.md: what it needs, its standard load, the published figures it is set
+ * One benchmark scenario of docs/contract.md: what it needs, its standard load, the published figures it is set
  * beside, and how it runs. List a new one in {@link Scenarios}.
  */
 public interface Scenario {
@@ -19,7 +19,7 @@ public interface Scenario {
   /** Modules whose jars this scenario starts; a default run skips the scenario when one is not built. */
   List<String> modules();
 
-  /** The figures published elsewhere (DESIGN.md), shown beside this scenario's, never as if measured here. */
+  /** The figures published elsewhere (the articles), shown beside this scenario's, never as if measured here. */
   List<Published> published();
 
   /** Runs the scenario: start what it needs through the context, measure, record. Failures may be thrown. */

@@ -4,13 +4,26 @@ import dev.showdown.bench.load.HttpLoad;
 import dev.showdown.bench.load.LoadDriver;
 import dev.showdown.bench.load.LoadListener;
 import dev.showdown.bench.load.LoadResult;
+import dev.showdown.bench.peer.HealthPoll;
+import dev.showdown.bench.peer.Peer;
+import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
+import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.verify.HttpCase;
+import dev.showdown.bench.verify.HttpVerifier;
+import dev.showdown.bench.verify.Verification;
+import dev.showdown.bench.verify.Verifier;
+import dev.showdown.kit.ServiceMain;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,13 +36,14 @@ import java.util.function.LongSupplier;
 
 /**
  * What a running scenario may use: start child processes (stopped when the scenario ends, whatever happens),
- * put HTTP load on the service and on every {@code --target}, sample a process's RSS and CPU, and record
- * figures for the report.
+ * verify each implementation against docs/contract.md, put HTTP load on the service and on every
+ * {@code --target}, sample a process's RSS and CPU, and record figures for the report.
  */
 public final class ScenarioContext implements AutoCloseable {
   /** The name the report gives the Java service the bench starts. */
   public static final String JAVA = "java-vertx";
   public static final String SERVICE = "service";
+  public static final String PEER = "peer";
   public static final String TARGET = "target";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -62,6 +76,54 @@ public final class ScenarioContext implements AutoCloseable {
   /** The {@code --target}s that apply to this scenario. */
   public List<Target> targets() {
     return settings.targets().stream().filter(t -> t.appliesTo(scenario.name())).toList();
+  }
+
+  /** The {@code --peers} that serve this scenario. */
+  public List<Peer> peers() {
+    return settings.peers().forScenario(scenario.name());
+  }
+
+  /**
+   * Whether {@code peer} can run here (its toolchain checked, and built, once per run). When not, it is recorded
+   * as not measured with the reason, {@code not available: <install command>}, and false says to go on.
+   */
+  public boolean peerAvailable(Peer peer) {
+    String unavailable = settings.peers().unavailable(peer);
+    if (unavailable == null) {
+      return true;
+    }
+    phase(peer.name() + ": " + unavailable);
+    record(Measurement.skipped(peer.name(), PEER, unavailable));
+    return false;
+  }
+
+  /**
+   * Starts {@code peer} from the repository root, on loopback and a free port, with {@code values} for its other
+   * placeholders ({@code PeerCommand.REDIS}, ...); returns once it printed its ready line and, for an HTTP or push
+   * peer, answers {@code GET /health}. {@code name} tells the logs of several instances apart. Stopped (with every
+   * process under it) when the scenario ends.
+   */
+  public ChildProcess startPeer(String name, Peer peer, Map<String, String> values) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>(values);
+    all.put(PeerCommand.HOST, "127.0.0.1");
+    all.putIfAbsent(PeerCommand.PORT, "0");
+    phase("starting " + peer.label());
+    ChildProcess child = closeLater(ChildProcess.start(name, peerCommand(peer, all), settings.peers().repo(),
+        workDir().resolve(name + ".log"), READY_TIMEOUT));
+    if (peer.kind().healthEndpoint()) {
+      HealthPoll.await(child.url(), READY_TIMEOUT);
+    }
+    return child;
+  }
+
+  /** {@code peer}'s command line for {@code values}, to run from {@link #repoRoot()} (one-shot peers run it themselves). */
+  public List<String> peerCommand(Peer peer, Map<String, String> values) {
+    return settings.peers().command(peer, values);
+  }
+
+  /** The repository the services and peers are in: where peers and one-shot commands run. */
+  public Path repoRoot() {
+    return settings.peers().repo();
   }
 
   /** A directory of this run where the scenario may write files (logs of its children go there too). */
@@ -114,12 +176,69 @@ public final class ScenarioContext implements AutoCloseable {
     return settings.rate() > 0 ? load.withRate(settings.rate()) : load;
   }
 
-  /** Measures {@code service} (the bench's child JVM) and then every target under the same load. */
-  public void compareHttp(ChildProcess service, HttpLoad standard) {
-    measureHttp(JAVA, SERVICE, service.url(), standard, service);
-    for (Target target : targets()) {
-      measureHttp(target.name(), TARGET, target.url(), standard, null);
+  /**
+   * Verifies {@code service} (the bench's child JVM), then every peer (started with {@code peerValues}: the
+   * scenario's Redis and upstream), then every target against {@code contract}, and measures each that passed
+   * under the same load.
+   */
+  public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract, Map<String, String> peerValues) {
+    verifyThenMeasureHttp(JAVA, SERVICE, service.url(), standard, service, contract);
+    for (Peer peer : peers()) {
+      if (!peerAvailable(peer)) {
+        continue;
+      }
+      try (ChildProcess child = startPeer(peer.name(), peer, peerValues)) {
+        verifyThenMeasureHttp(peer.name(), PEER, child.url(), standard, child, contract);
+      } catch (Exception e) {
+        recordCannotStart(peer, e);
+      }
     }
+    for (Target target : targets()) {
+      verifyThenMeasureHttp(target.name(), TARGET, target.url(), standard, null, contract);
+    }
+  }
+
+  private void verifyThenMeasureHttp(String implementation, String kind, String url, HttpLoad standard,
+                                     ChildProcess sampled, List<HttpCase> contract) {
+    if (verified(implementation, kind, url, new HttpVerifier(implementation + " " + url, url, contract))) {
+      measureHttp(implementation, kind, url, standard, sampled);
+    }
+  }
+
+  /**
+   * Checks an implementation against docs/contract.md before it is measured. When it fails it is recorded as
+   * failed with the first difference, and false says not to measure it. Every check goes to
+   * {@code work/<scenario>/verify.log}.
+   */
+  public boolean verified(String implementation, String kind, String url, Verifier verifier) {
+    phase(implementation + ": checking against docs/contract.md");
+    return accepted(implementation, kind, url, verifier.verify());
+  }
+
+  /** Records that {@code peer} could not be started, with the reason (its last lines are in it). */
+  public void recordCannotStart(Peer peer, Exception e) {
+    String reason = "cannot start: " + ServiceMain.reason(e);
+    phase(peer.name() + ": " + reason);
+    record(Measurement.failed(peer.name(), PEER, null, reason));
+  }
+
+  /** As {@link #verified}, for a verification already made (several run side by side). */
+  public boolean accepted(String implementation, String kind, String url, Verification verification) {
+    try {
+      Files.createDirectories(workDir());
+      Files.write(workDir().resolve("verify.log"), verification.lines().stream().map(Credentials::mask).toList(),
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      phase("cannot write verify.log: " + e.getMessage());
+    }
+    if (verification.passed()) {
+      int checks = verification.checks().size();
+      phase(implementation + ": passed " + checks + (checks == 1 ? " contract check" : " contract checks"));
+      return true;
+    }
+    phase(implementation + ": FAILED: " + verification.reason());
+    record(Measurement.failed(implementation, kind, url, verification.reason()));
+    return false;
   }
 
   /**
@@ -196,9 +315,9 @@ public final class ScenarioContext implements AutoCloseable {
     return notes;
   }
 
-  /** Starts sampling {@code child}'s RSS and CPU; stop the sampler when the measured window ends. */
+  /** Starts sampling the RSS and CPU of {@code child} and every process under it; stop it when the measured window ends. */
   public ResourceSampler sample(ChildProcess child) throws Exception {
-    return ResourceSampler.start(child.pid());
+    return ResourceSampler.startTree(child.pid());
   }
 
   /**

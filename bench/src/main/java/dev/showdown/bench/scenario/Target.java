@@ -1,5 +1,7 @@
 package dev.showdown.bench.scenario;
 
+import dev.showdown.bench.result.Credentials;
+
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +19,8 @@ public record Target(String scenario, String name, String url) {
   public static Target parse(String key, String value) {
     String url = BARE_ADDRESS.matcher(value).matches() ? "http://" + value : value;
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new IllegalArgumentException("--target " + key + "=" + value
-          + ": give a URL starting with http:// or https://, or host:port");
+      throw new IllegalArgumentException(Credentials.mask("--target " + key + "=" + value
+          + ": give a URL starting with http:// or https://, or host:port"));
     }
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     int colon = key.indexOf(':');

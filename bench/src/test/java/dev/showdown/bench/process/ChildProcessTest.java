@@ -39,6 +39,22 @@ class ChildProcessTest {
   }
 
   @Test
+  void aDescendantThatOutlivesItsParentIsKilledToo() throws Exception {
+    // The shell exits on SIGTERM; its child ignores SIGTERM and would be left an orphan.
+    ChildProcess child = ChildProcess.start("child", List.of("sh", "-c",
+        "(trap '' TERM; exec sleep 600) & echo \"worker $!\"; echo 'child listening on 127.0.0.1:1'; wait"),
+        dir.resolve("orphan.log"), Duration.ofSeconds(30));
+    long worker = Long.parseLong(child.startupLines().get(0).substring("worker ".length()));
+    assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive)).hasValue(true);
+
+    child.terminate();
+    child.awaitOrKill(Duration.ofSeconds(1));
+
+    assertThat(child.isAlive()).isFalse();
+    ProcessHandle.of(worker).ifPresent(w -> assertThat(w.onExit()).succeedsWithin(Duration.ofSeconds(5)));
+  }
+
+  @Test
   void exitBeforeReadyReportsStatusAndLastLines() {
     assertThatThrownBy(() -> ChildProcess.start("child", java("fail"), dir.resolve("fail.log"), Duration.ofSeconds(30)))
         .isInstanceOf(IOException.class)

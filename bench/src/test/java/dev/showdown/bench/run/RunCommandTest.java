@@ -7,6 +7,7 @@ import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
+import dev.showdown.bench.verify.WrongStandIn;
 import dev.showdown.kit.ServiceOptions;
 import dev.showdown.kit.ServiceServer;
 import dev.showdown.ping.PingService;
@@ -39,10 +40,11 @@ class RunCommandTest {
   @Test
   void measuresThePingServiceAndATargetWithTheSameLoad() throws Exception {
     ServiceServer target = ServiceServer.start(new PingService(), ServiceOptions.loopback(1)).await();
+    String real = "http://127.0.0.1:" + target.port();
     int status;
-    try {
+    try (WrongStandIn wrong = WrongStandIn.proxying(real).answering("GET /ping", 200, "application/json", "{\"message\":\"PONG\"}")) {
       status = run("ping", "--quick", "--tool", "builtin", "--jvm-opts", "-Xmx64m -XX:+UseSerialGC",
-          "--target", "other=http://127.0.0.1:" + target.port());
+          "--target", "other=" + real, "--target", "wrong=" + wrong.url());
     } finally {
       target.stop(Duration.ofSeconds(1)).await();
     }
@@ -54,7 +56,7 @@ class RunCommandTest {
     assertThat(result.settings()).containsEntry("quick", true).containsEntry("tool_closed_loop", "builtin");
     ScenarioResult ping = result.scenarios().get(0);
     assertThat(ping.status()).isEqualTo(ScenarioResult.OK);
-    assertThat(ping.measurements()).extracting(Measurement::implementation).containsExactly("java-vertx", "other");
+    assertThat(ping.measurements()).extracting(Measurement::implementation).containsExactly("java-vertx", "other", "wrong");
 
     Measurement java = ping.measurements().get(0);
     assertThat(java.ok()).isTrue();
@@ -75,7 +77,14 @@ class RunCommandTest {
     assertThat(value(other, Figure.REQUESTS)).isPositive();
     assertThat(other.figure(Figure.RSS_PEAK)).as("a target is not our process: no RSS").isEmpty();
 
-    assertThat(runDir().resolve("report.md")).content().contains("| java-vertx |").contains("| other (target) |");
+    Measurement wrong = ping.measurements().get(2);
+    assertThat(wrong.ok()).isFalse();
+    assertThat(wrong.reason()).startsWith("failed verification against docs/contract.md: GET /ping: expected 200, "
+        + "application/json, exactly {\"message\":\"pong\"}, got 200, application/json, differs at byte 12");
+    assertThat(wrong.figures()).as("not measured").isEmpty();
+
+    assertThat(runDir().resolve("report.md")).content().contains("| java-vertx |").contains("| other (target) |")
+        .contains("| wrong (target) | **FAILED**: failed verification");
     assertThat(runDir().resolve("report.html")).content().contains("<svg");
     assertNoChildOutlives(java);
   }
