@@ -35,10 +35,16 @@ public final class Main implements Callable<Integer> {
       description = "Longest line; a longer one is an error (env MAX_LINE). Default: ${DEFAULT-VALUE}")
   long maxLine;
 
+  @Option(names = "--upload-memory", defaultValue = "${env:UPLOAD_MEMORY:-0}", converter = ByteSizeConverter.class,
+      description = "Bytes all uploads together may hold (buffers, queued chunks, partial lines); past it new "
+          + "uploads get 503 (env UPLOAD_MEMORY); 0 means a quarter of the maximum heap")
+  long uploadMemory;
+
   @Override
   public Integer call() {
     int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-    return ServiceMain.run(new LogparseService(threads, maxBody, LineLimit.of(maxLine)), options);
+    long uploadBytes = uploadMemory > 0 ? uploadMemory : Runtime.getRuntime().maxMemory() / 4;
+    return ServiceMain.run(new LogparseService(threads, maxBody, LineLimit.of(maxLine), uploadBytes), options);
   }
 
   public static void main(String[] args) {

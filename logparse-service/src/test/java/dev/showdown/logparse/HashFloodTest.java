@@ -71,7 +71,7 @@ class HashFloodTest {
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(new LogparseService(2, 64L << 20, 4096));
+    service = RunningService.start(new LogparseService(2, 64L << 20, 4096, 64L << 20));
   }
 
   @AfterAll
