@@ -103,7 +103,7 @@ final class UvUpload {
     request.handler(this::chunk);
     request.endHandler(v -> end());
     request.exceptionHandler(failure -> {
-      // The client went away: nobody to answer, only the worker's state to free.
+      // The client went away: nobody to answer, and what it left queued is dropped rather than counted.
       answered = true;
       stop();
     });
@@ -157,8 +157,9 @@ final class UvUpload {
     });
   }
 
+  /** The task on the worker, or nothing once the upload has stopped: a vanished client's chunks cost no work. */
   private <T> Future<T> onWorker(Callable<T> task) {
-    return worker.executeBlocking(task, false);
+    return stopped ? Future.succeededFuture() : worker.executeBlocking(task, false);
   }
 
   /** Runs on the worker. */
