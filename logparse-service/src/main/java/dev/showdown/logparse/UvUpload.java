@@ -95,6 +95,11 @@ final class UvUpload {
     new UvUpload(request, worker, memory, maxBody, maxLineBytes, gzip).listen();
   }
 
+  /** The least {@code --upload-memory} that lets one upload in: a gzip one's buffers and its chunk queue. */
+  static long leastMemory(int maxLineBytes) {
+    return buffersAtStart(true, maxLineBytes) + QUEUE_ROOM;
+  }
+
   private static long buffersAtStart(boolean gzip, int maxLineBytes) {
     return CHUNK_COPY + NdjsonCounter.initialBufferBytes(maxLineBytes) + (gzip ? GunzipStream.OUTPUT_WINDOW : 0);
   }

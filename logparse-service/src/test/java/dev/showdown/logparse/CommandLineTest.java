@@ -45,16 +45,47 @@ class CommandLineTest {
     assertThat(uv.err()).contains("cannot read").contains("absent.ndjson");
   }
 
+  /** Status 2 and one line on stderr that names the flag, and no stack trace. */
+  private static void refused(InProcessCli.Run run, String reason) {
+    assertThat(run.status()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).contains(reason).doesNotContain("\n").doesNotContain("\tat ");
+  }
+
   @Test
-  void badSizesAreRefusedWithAUsageMessage() {
-    InProcessCli.Run uv = run("uv", "x", "--max-line", "12q");
-    assertThat(uv.status()).isEqualTo(2);
-    assertThat(uv.err()).contains("'12q' is not a size").contains("Usage: logparse-service uv FILE");
-    assertThat(run("uv", "x", "--parser", "regex").err()).contains("--parser must be scanner or jackson");
-    assertThat(run("uv", "x", "--threads").err()).contains("--threads needs a value");
-    assertThat(run("uv", "--repeat=0", "x").status()).isEqualTo(2);
-    assertThat(run("uv").err()).contains("FILE is missing");
-    assertThat(run("gen", "--out").status()).isEqualTo(2);
+  void badUvArgumentsAreRefusedInOneLineWithStatus2() {
+    refused(run("uv", "x", "--max-line", "12q"), "uv: '12q' is not a size");
+    refused(run("uv", "x", "--max-line", "0"), "--max-line must be in 1..");
+    refused(run("uv", "x", "--parser", "regex"), "--parser must be scanner or jackson");
+    refused(run("uv", "x", "--threads"), "--threads needs a value");
+    refused(run("uv", "x", "--threads", "-1"), "--threads must be an integer in 0..1024");
+    refused(run("uv", "x", "--threads", "100000"), "--threads must be an integer in 0..1024");
+    refused(run("uv", "--repeat=0", "x"), "--repeat must be an integer in 1..");
+    refused(run("uv"), "FILE is missing");
+    refused(run("gen", "--out"), "gen: Missing required parameter for option '--out'");
+  }
+
+  @Test
+  void badServiceFlagsAreRefusedInOneLineWithStatus2BeforeAnythingStarts() {
+    refused(run("--max-line", "0"), "logparse-service: --max-line must be in 1..");
+    refused(run("--max-line", "3g"), "--max-line must be in 1..");
+    refused(run("--workers", "-1"), "--workers must be in 0..1024");
+    refused(run("--workers", "many"), "--workers");
+    refused(run("--max-body", "12q"), "'12q' is not a size");
+    refused(run("--upload-memory", "100"), "--upload-memory must be 0 (a quarter of the heap) or at least");
+    refused(run("--no-such-flag"), "Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void theJarExitsWith2OnABadFlag() throws Exception {
+    try (ServiceProcess service = ServiceProcess.run("--max-line", "0")) {
+      assertThat(service.exitStatus()).isEqualTo(2);
+      assertThat(service.output().strip()).startsWith("logparse-service: --max-line must be in 1..")
+          .doesNotContain("\n");
+    }
+    try (ServiceProcess uv = ServiceProcess.run("uv", "absent.ndjson", "--max-line", "0")) {
+      assertThat(uv.exitStatus()).isEqualTo(2);
+      assertThat(uv.output().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+    }
   }
 
   @Test
