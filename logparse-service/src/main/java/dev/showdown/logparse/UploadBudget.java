@@ -18,10 +18,6 @@ final class UploadBudget {
     this.limit = limit;
   }
 
-  long limit() {
-    return limit;
-  }
-
   /** What all uploads hold now. */
   long held() {
     return held.get();

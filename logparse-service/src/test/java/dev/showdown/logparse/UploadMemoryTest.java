@@ -56,18 +56,18 @@ class UploadMemoryTest {
         }
       }
       // The vanished uploads give their memory back: soon a long line is counted again.
-      assertThat(postUntil(service.port(), 200).status()).isEqualTo(200);
+      assertThat(postUntilCounted(service.port()).status()).isEqualTo(200);
       assertThat(service.isAlive()).as(service.output()).isTrue();
     }
   }
 
-  /** Posts {@link #LONG_LINE} until the answer has {@code status}, for up to 30 s; returns the last answer. */
-  private static RawHttp.Response postUntil(int port, int status) throws IOException {
+  /** Posts {@link #LONG_LINE} until it is counted, for up to 30 s; returns the last answer. */
+  private static RawHttp.Response postUntilCounted(int port) throws IOException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     RawHttp.Response answer;
     do {
       answer = RawHttp.post(port, "/uv", "", LONG_LINE);
-    } while (answer.status() != status && System.nanoTime() < deadline);
+    } while (answer.status() != 200 && System.nanoTime() < deadline);
     return answer;
   }
 
