@@ -60,8 +60,14 @@ final class SipHash13 {
     return v0 ^ v1 ^ v2 ^ v3;
   }
 
+  /** The last 0 to 7 bytes {@code b[from, end)} as the low bytes of a word, the length in its top byte. */
   private static long tail(byte[] b, int from, int end, int length) {
     long word = (long) length << 56;
+    int count = end - from;
+    if (count > 0 && end >= Long.BYTES) {
+      // One read of the word that ends where the key ends; the bytes before the tail are shifted out.
+      return word | (long) LONGS.get(b, end - Long.BYTES) >>> (Long.SIZE - Byte.SIZE * count);
+    }
     for (int i = from, shift = 0; i < end; i++, shift += 8) {
       word |= (b[i] & 0xFFL) << shift;
     }
