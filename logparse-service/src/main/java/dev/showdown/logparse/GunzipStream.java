@@ -14,7 +14,8 @@ import java.util.zip.ZipException;
  * Checks each member's CRC-32 and length. Not thread-safe; {@link #close} frees the native inflater.
  */
 public final class GunzipStream implements AutoCloseable {
-  private static final int OUTPUT_WINDOW = 64 * 1024;
+  /** The output window, the bulk of what a stream holds. */
+  static final int OUTPUT_WINDOW = 64 * 1024;
   /** A longer header (a long file name, comment or extra field) is refused; HTTP bodies carry none of them. */
   private static final int MAX_HEADER = 4096;
   private static final int TRAILER = 8;

@@ -9,7 +9,7 @@ final class LineLimit {
 
   static int of(long bytes) {
     if (bytes < 1 || bytes > MAX) {
-      throw new IllegalArgumentException("--max-line must be in 1.." + MAX + " bytes");
+      throw new IllegalArgumentException("--max-line must be in 1.." + MAX + " bytes, not " + bytes);
     }
     return (int) bytes;
   }

@@ -13,15 +13,18 @@ public final class LogparseService implements HttpService {
   private final int workers;
   private final long maxBody;
   private final int maxLineBytes;
+  private final UploadBudget uploadMemory;
   private WorkerExecutor executor;
 
-  public LogparseService(int workers, long maxBody, int maxLineBytes) {
+  /** {@code uploadMemory}: the bytes all uploads together may hold before new ones are refused with 503. */
+  public LogparseService(int workers, long maxBody, int maxLineBytes, long uploadMemory) {
     if (workers < 1 || maxBody < 0 || maxLineBytes < 1) {
       throw new IllegalArgumentException("need workers >= 1, max-body >= 0 and max-line >= 1");
     }
     this.workers = workers;
     this.maxBody = maxBody;
     this.maxLineBytes = maxLineBytes;
+    this.uploadMemory = new UploadBudget(uploadMemory);
   }
 
   @Override
@@ -42,7 +45,12 @@ public final class LogparseService implements HttpService {
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    router.post("/uv").handler(ctx -> UvUpload.start(ctx.request(), executor, maxBody, maxLineBytes));
+    router.post("/uv").handler(ctx -> UvUpload.start(ctx.request(), executor, uploadMemory, maxBody, maxLineBytes));
+  }
+
+  /** What the uploads under way hold of {@code uploadMemory}: zero once none has work left. */
+  long uploadMemoryHeld() {
+    return uploadMemory.held();
   }
 
   @Override

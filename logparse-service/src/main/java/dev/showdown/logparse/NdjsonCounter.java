@@ -2,6 +2,7 @@ package dev.showdown.logparse;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Counts NDJSON fed in pieces of any size: complete lines are parsed in place, a line cut by a piece boundary
@@ -14,6 +15,8 @@ public final class NdjsonCounter {
 
   private final UserIdParser parser;
   private final int maxLineBytes;
+  /** Told by how many bytes the line buffer is about to grow; may throw to refuse, and then it does not. */
+  private final IntConsumer beforeGrowth;
   private final Tally tally = new Tally();
   private byte[] buffer;
   /** Bytes in {@link #buffer}: the start of a line whose newline has not arrived yet. */
@@ -22,12 +25,22 @@ public final class NdjsonCounter {
   private boolean dropping;
 
   public NdjsonCounter(UserIdParser parser, int maxLineBytes) {
+    this(parser, maxLineBytes, more -> { });
+  }
+
+  NdjsonCounter(UserIdParser parser, int maxLineBytes, IntConsumer beforeGrowth) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("max line bytes must be at least 1");
     }
     this.parser = parser;
     this.maxLineBytes = maxLineBytes;
-    this.buffer = new byte[Math.min(INITIAL_BUFFER, maxLineBytes + 1)];
+    this.beforeGrowth = beforeGrowth;
+    this.buffer = new byte[initialBufferBytes(maxLineBytes)];
+  }
+
+  /** The line buffer a counter starts with; it grows only for a line that does not fit. */
+  static int initialBufferBytes(int maxLineBytes) {
+    return Math.min(INITIAL_BUFFER, maxLineBytes + 1);
   }
 
   /** Counts the complete lines in {@code data} (consumed whole) and keeps the unfinished last one. */
@@ -79,7 +92,9 @@ public final class NdjsonCounter {
       dropping = true;
       pending = 0;
     } else {
-      buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxLineBytes + 1L));
+      int grown = (int) Math.min((long) buffer.length * 2, maxLineBytes + 1L);
+      beforeGrowth.accept(grown - buffer.length);
+      buffer = Arrays.copyOf(buffer, grown);
     }
   }
 

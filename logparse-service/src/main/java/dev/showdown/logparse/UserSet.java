@@ -8,6 +8,11 @@ import java.util.Arrays;
  */
 public final class UserSet {
   private static final int EMPTY = -1;
+  /**
+   * One key for every set of the process: sets are merged by their stored hashes. A keyed hash, because the
+   * ids come from clients, who could otherwise send ids that all share a slot and make every add quadratic.
+   */
+  private static final SipHash13 HASH = SipHash13.randomlyKeyed();
 
   private byte[] arena = new byte[16 * 1024];
   private int arenaUsed;
@@ -105,15 +110,6 @@ public final class UserSet {
   }
 
   private static int hash(byte[] key, int from, int length) {
-    int h = 0x9E3779B9 ^ length;
-    for (int i = from, end = from + length; i < end; i++) {
-      h = 31 * h + key[i];
-    }
-    // Murmur3's finaliser: short ids differing in one digit must not land in neighbouring slots.
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    return h ^ (h >>> 16);
+    return (int) HASH.hash(key, from, length);
   }
 }

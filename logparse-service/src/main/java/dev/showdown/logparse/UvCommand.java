@@ -13,7 +13,7 @@ final class UvCommand {
       "Usage: logparse-service uv FILE [--threads N] [--parser scanner|jackson] [--repeat K] [--max-line SIZE]",
       "Counts the unique top-level user_id values of an NDJSON file and prints the contract's JSON.",
       "      FILE              NDJSON file to count",
-      "      --threads N       Counting threads; 0 means one per core. Default: 0",
+      "      --threads N       Counting threads, at most " + Main.MAX_THREADS + "; 0 means one per core. Default: 0",
       "      --parser NAME     Line parser: scanner or jackson. Default: scanner",
       "      --repeat K        Count K times in this JVM, one JSON line each (warm timings). Default: 1",
       "      --max-line SIZE   Longest line (bytes, or 512k, 1m...); a longer one is an error. Default: "
@@ -24,7 +24,7 @@ final class UvCommand {
   private int threads;
   private ParserKind parser = ParserKind.SCANNER;
   private int repeat = 1;
-  private long maxLine = ByteSizes.parse(Main.DEFAULT_MAX_LINE);
+  private int maxLineBytes = LineLimit.of(ByteSizes.parse(Main.DEFAULT_MAX_LINE));
 
   private UvCommand() {
   }
@@ -38,8 +38,7 @@ final class UvCommand {
         return 0;
       }
     } catch (IllegalArgumentException e) {
-      err.println("uv: " + e.getMessage());
-      err.println(USAGE);
+      err.println("uv: " + e.getMessage() + " (see uv --help)");
       return 2;
     }
     return command.count(out, err);
@@ -70,9 +69,9 @@ final class UvCommand {
         throw new IllegalArgumentException(name + " needs a value");
       }
       switch (name) {
-        case "--threads": threads = integer(name, value, 0); break;
-        case "--repeat": repeat = integer(name, value, 1); break;
-        case "--max-line": maxLine = ByteSizes.parse(value); break;
+        case "--threads": threads = integer(name, value, 0, Main.MAX_THREADS); break;
+        case "--repeat": repeat = integer(name, value, 1, Integer.MAX_VALUE); break;
+        case "--max-line": maxLineBytes = LineLimit.of(ByteSizes.parse(value)); break;
         case "--parser":
           try {
             parser = ParserKind.of(value);
@@ -91,7 +90,7 @@ final class UvCommand {
 
   private int count(PrintStream out, PrintStream err) {
     int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    FileCounter counter = new FileCounter(parser.factory(), cores, LineLimit.of(maxLine));
+    FileCounter counter = new FileCounter(parser.factory(), cores, maxLineBytes);
     for (int run = 0; run < repeat; run++) {
       long start = System.nanoTime();
       Tally tally;
@@ -106,10 +105,10 @@ final class UvCommand {
     return 0;
   }
 
-  private static int integer(String name, String value, int min) {
-    long number = dev.showdown.kit.Digits.parseBounded(value, Integer.MAX_VALUE);
+  private static int integer(String name, String value, int min, int max) {
+    long number = dev.showdown.kit.Digits.parseBounded(value, max);
     if (number < min) {
-      throw new IllegalArgumentException(name + " must be an integer >= " + min + ", not '" + value + "'");
+      throw new IllegalArgumentException(name + " must be an integer in " + min + ".." + max + ", not '" + value + "'");
     }
     return (int) number;
   }

@@ -6,49 +6,70 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.Callable;
 import java.util.zip.ZipException;
 
 /**
  * One {@code POST /uv}: the body is counted while it streams in, chunk by chunk on a worker thread and in
  * arrival order (each chunk's task is chained after the previous one), with the request paused while too
- * many chunks wait. The event loop only moves chunks and writes the answer.
+ * many chunks wait. The event loop only moves chunks and writes the answer. Every byte the upload holds (its
+ * buffers, its queued chunks, a long line) is taken from the {@link UploadBudget} first.
  */
 final class UvUpload {
-  /** Chunks (of up to 8 KiB as Netty reads them) queued for the worker before the socket is paused. */
+  /** Chunks queued for the worker before the socket is paused. */
   private static final int MAX_QUEUED = 16;
+  /**
+   * What must stay free in the budget, beyond its own buffers, for a new upload to be let in: room for its
+   * queue of HTTP/1.1 chunks, so that an upload let in is not refused at its first chunks.
+   */
+  private static final long QUEUE_ROOM = (long) MAX_QUEUED * HttpServerOptions.DEFAULT_MAX_CHUNK_SIZE;
+  /** Where the worker copies each chunk to start with; it grows for a larger chunk (HTTP/2 frames). */
+  private static final int CHUNK_COPY = 16 * 1024;
   /** After an error answer, this much more of the body is read and dropped before the connection is cut. */
   private static final long DRAIN_LIMIT = 64L << 20;
+  private static final String MEMORY_FULL =
+      "the service holds as much upload data as it may (--upload-memory); try again later";
 
   private final HttpServerRequest request;
   private final WorkerExecutor worker;
+  private final UploadBudget.Share memory;
   private final long maxBody;
   private final NdjsonCounter counter;
   private final GunzipStream gunzip;
   private final long startNanos = System.nanoTime();
-  /** The last chunk's task: the next one runs after it. */
-  private Future<Void> counted = Future.succeededFuture();
+  /** The last task: the next one runs after it. */
+  private Future<?> counted = Future.succeededFuture();
   /** Where the worker copies each chunk: reused, as the chained tasks never run at the same time. */
-  private byte[] chunkBytes = new byte[16 * 1024];
+  private byte[] chunkBytes = new byte[CHUNK_COPY];
   private long received;
   private long inflated;
   private int queued;
   private boolean paused;
   private boolean answered;
+  /** Set on the event loop once the upload's work is over (answered, failed, or the client gone). */
+  private boolean stopped;
 
-  private UvUpload(HttpServerRequest request, WorkerExecutor worker, long maxBody, int maxLineBytes, boolean gzip) {
+  private UvUpload(HttpServerRequest request, WorkerExecutor worker, UploadBudget.Share memory, long maxBody,
+                   int maxLineBytes, boolean gzip) {
     this.request = request;
     this.worker = worker;
+    this.memory = memory;
     this.maxBody = maxBody;
-    this.counter = new NdjsonCounter(new JsonLineScanner(), maxLineBytes);
+    this.counter = new NdjsonCounter(new JsonLineScanner(), maxLineBytes, this::grow);
     this.gunzip = gzip ? new GunzipStream(this::inflated) : null;
   }
 
-  /** Answers {@code request}: its Content-Encoding and Content-Length are checked before any byte is read. */
-  static void start(HttpServerRequest request, WorkerExecutor worker, long maxBody, int maxLineBytes) {
+  /**
+   * Answers {@code request}: its Content-Encoding and Content-Length are checked, and its buffers taken from
+   * {@code budget}, before any byte is read.
+   */
+  static void start(HttpServerRequest request, WorkerExecutor worker, UploadBudget budget, long maxBody,
+                    int maxLineBytes) {
     String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
     boolean gzip = encoding != null && (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip"));
     // A client that asks first (curl does for bodies over 1 MB) sends nothing until it is told to go on.
@@ -63,19 +84,33 @@ final class UvUpload {
       refuse(request, 413, tooLarge(maxBody), asksFirst);
       return;
     }
+    UploadBudget.Share memory = budget.share();
+    if (!memory.tryTake(buffersAtStart(gzip, maxLineBytes), QUEUE_ROOM)) {
+      refuse(request, 503, MEMORY_FULL, asksFirst);
+      return;
+    }
     if (asksFirst) {
       request.response().writeContinue();
     }
-    new UvUpload(request, worker, maxBody, maxLineBytes, gzip).listen();
+    new UvUpload(request, worker, memory, maxBody, maxLineBytes, gzip).listen();
+  }
+
+  /** The least {@code --upload-memory} that lets one upload in: a gzip one's buffers and its chunk queue. */
+  static long leastMemory(int maxLineBytes) {
+    return buffersAtStart(true, maxLineBytes) + QUEUE_ROOM;
+  }
+
+  private static long buffersAtStart(boolean gzip, int maxLineBytes) {
+    return CHUNK_COPY + NdjsonCounter.initialBufferBytes(maxLineBytes) + (gzip ? GunzipStream.OUTPUT_WINDOW : 0);
   }
 
   private void listen() {
     request.handler(this::chunk);
     request.endHandler(v -> end());
     request.exceptionHandler(failure -> {
-      // The client went away: nobody to answer, only the worker's state to free.
+      // The client went away: nobody to answer, and what it left queued is dropped rather than counted.
       answered = true;
-      release();
+      stop();
     });
   }
 
@@ -83,17 +118,23 @@ final class UvUpload {
     if (answered) {
       return;
     }
-    received += chunk.length();
+    int length = chunk.length();
+    received += length;
     if (received > maxBody) {
       fail(new BodyTooLarge());
+      return;
+    }
+    if (!memory.tryTake(length)) {
+      fail(new UploadMemoryFull());
       return;
     }
     if (++queued == MAX_QUEUED) {
       paused = true;
       request.pause();
     }
-    counted = counted.compose(v -> worker.executeBlocking(() -> count(chunk), false));
+    counted = counted.compose(v -> onWorker(() -> count(chunk)));
     counted.onComplete(done -> {
+      memory.give(length);
       queued--;
       if (done.failed()) {
         fail(done.cause());
@@ -108,22 +149,31 @@ final class UvUpload {
     if (answered) {
       return;
     }
-    counted.compose(v -> worker.executeBlocking(this::finish, false)).onComplete(done -> {
+    Future<String> report = counted.compose(v -> onWorker(this::finish));
+    counted = report;
+    report.onComplete(done -> {
       if (done.failed()) {
         fail(done.cause());
       } else if (!answered) {
         answered = true;
-        release();
+        stop();
         JsonResponses.ok(request.response(), Buffer.buffer(done.result()));
       }
     });
+  }
+
+  /** The task on the worker, or nothing once the upload has stopped: a vanished client's chunks cost no work. */
+  private <T> Future<T> onWorker(Callable<T> task) {
+    return stopped ? Future.succeededFuture() : worker.executeBlocking(task, false);
   }
 
   /** Runs on the worker. */
   private Void count(Buffer chunk) throws ZipException {
     int length = chunk.length();
     if (chunkBytes.length < length) {
-      chunkBytes = new byte[Math.max(length, 2 * chunkBytes.length)];
+      int grown = Math.max(length, 2 * chunkBytes.length);
+      grow(grown - chunkBytes.length);
+      chunkBytes = new byte[grown];
     }
     chunk.getBytes(0, length, chunkBytes, 0);
     ByteBuffer bytes = ByteBuffer.wrap(chunkBytes, 0, length);
@@ -133,6 +183,13 @@ final class UvUpload {
       gunzip.feed(bytes);
     }
     return null;
+  }
+
+  /** Runs on the worker, before a buffer grows by {@code bytes}. */
+  private void grow(int bytes) {
+    if (!memory.tryTake(bytes)) {
+      throw new UploadMemoryFull();
+    }
   }
 
   /** Runs on the worker, inside {@link GunzipStream#feed}. */
@@ -157,7 +214,7 @@ final class UvUpload {
       return;
     }
     answered = true;
-    release();
+    stop();
     if (paused) {
       request.resume();
     }
@@ -165,16 +222,25 @@ final class UvUpload {
       refuse(request, 413, tooLarge(maxBody), false);
     } else if (failure instanceof ZipException) {
       refuse(request, 400, "invalid gzip body: " + failure.getMessage(), false);
+    } else if (failure instanceof UploadMemoryFull) {
+      refuse(request, 503, MEMORY_FULL, false);
     } else {
       refuse(request, 500, "internal error", false);
     }
   }
 
-  /** Frees the inflater once the last queued task is done with it. */
-  private void release() {
-    if (gunzip != null) {
-      counted.onComplete(done -> gunzip.close());
+  /** Queues no more work; once the task under way (if any) is done, frees the inflater and the budget share. */
+  private void stop() {
+    if (stopped) {
+      return;
     }
+    stopped = true;
+    counted.onComplete(done -> {
+      if (gunzip != null) {
+        gunzip.close();
+      }
+      memory.close();
+    });
   }
 
   /**
@@ -185,6 +251,9 @@ final class UvUpload {
   private static void refuse(HttpServerRequest request, int status, String reason, boolean bodyWithheld) {
     HttpServerResponse response = request.response();
     response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    if (status == 503) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
     if (bodyWithheld) {
       response.endHandler(v -> request.connection().close());
     }
@@ -207,10 +276,18 @@ final class UvUpload {
     return "request body larger than " + maxBody + " bytes";
   }
 
-  /** The body, or what it inflates to, passed {@code --max-body}. */
-  private static final class BodyTooLarge extends RuntimeException {
-    BodyTooLarge() {
+  /** A failure that carries no stack trace: it is an answer to the client, not a bug. */
+  private abstract static class Refusal extends RuntimeException {
+    Refusal() {
       super(null, null, false, false);
     }
+  }
+
+  /** The body, or what it inflates to, passed {@code --max-body}. */
+  private static final class BodyTooLarge extends Refusal {
+  }
+
+  /** The budget of all uploads had no room for what this one needed next. */
+  private static final class UploadMemoryFull extends Refusal {
   }
 }

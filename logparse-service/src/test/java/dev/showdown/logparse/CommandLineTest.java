@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.showdown.logparse.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jar's {@code gen} and {@code uv} subcommands, run in-process on real files. */
@@ -19,34 +17,15 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
-  private record Run(int status, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Main.execute(args);
-      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void genThenUvPrintsTheContractJsonOncePerRun() throws IOException {
     Path file = dir.resolve("logs.ndjson");
-    Run gen = run("gen", "--lines", "3000", "--seed", "7", "--out", file.toString());
+    InProcessCli.Run gen = run("gen", "--lines", "3000", "--seed", "7", "--out", file.toString());
     assertThat(gen.status()).isZero();
     assertThat(gen.out()).contains("wrote 3000 lines");
     assertThat(Files.readAllLines(file)).hasSize(3000);
 
-    Run uv = run("uv", file.toString(), "--threads", "2", "--parser", "jackson", "--repeat", "3");
+    InProcessCli.Run uv = run("uv", file.toString(), "--threads", "2", "--parser", "jackson", "--repeat", "3");
     assertThat(uv.status()).isZero();
     String[] lines = uv.out().strip().split("\n");
     assertThat(lines).hasSize(3);
@@ -61,29 +40,60 @@ class CommandLineTest {
 
   @Test
   void uvOnAMissingFileSaysSoAndExits1() {
-    Run uv = run("uv", dir.resolve("absent.ndjson").toString());
+    InProcessCli.Run uv = run("uv", dir.resolve("absent.ndjson").toString());
     assertThat(uv.status()).isEqualTo(1);
     assertThat(uv.err()).contains("cannot read").contains("absent.ndjson");
   }
 
+  /** Status 2 and one line on stderr that names the flag, and no stack trace. */
+  private static void refused(InProcessCli.Run run, String reason) {
+    assertThat(run.status()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).contains(reason).doesNotContain("\n").doesNotContain("\tat ");
+  }
+
   @Test
-  void badSizesAreRefusedWithAUsageMessage() {
-    Run uv = run("uv", "x", "--max-line", "12q");
-    assertThat(uv.status()).isEqualTo(2);
-    assertThat(uv.err()).contains("'12q' is not a size").contains("Usage: logparse-service uv FILE");
-    assertThat(run("uv", "x", "--parser", "regex").err()).contains("--parser must be scanner or jackson");
-    assertThat(run("uv", "x", "--threads").err()).contains("--threads needs a value");
-    assertThat(run("uv", "--repeat=0", "x").status()).isEqualTo(2);
-    assertThat(run("uv").err()).contains("FILE is missing");
-    assertThat(run("gen", "--out").status()).isEqualTo(2);
+  void badUvArgumentsAreRefusedInOneLineWithStatus2() {
+    refused(run("uv", "x", "--max-line", "12q"), "uv: '12q' is not a size");
+    refused(run("uv", "x", "--max-line", "0"), "--max-line must be in 1..");
+    refused(run("uv", "x", "--parser", "regex"), "--parser must be scanner or jackson");
+    refused(run("uv", "x", "--threads"), "--threads needs a value");
+    refused(run("uv", "x", "--threads", "-1"), "--threads must be an integer in 0..1024");
+    refused(run("uv", "x", "--threads", "100000"), "--threads must be an integer in 0..1024");
+    refused(run("uv", "--repeat=0", "x"), "--repeat must be an integer in 1..");
+    refused(run("uv"), "FILE is missing");
+    refused(run("gen", "--out"), "gen: Missing required parameter for option '--out'");
+  }
+
+  @Test
+  void badServiceFlagsAreRefusedInOneLineWithStatus2BeforeAnythingStarts() {
+    refused(run("--max-line", "0"), "logparse-service: --max-line must be in 1..");
+    refused(run("--max-line", "3g"), "--max-line must be in 1..");
+    refused(run("--workers", "-1"), "--workers must be in 0..1024");
+    refused(run("--workers", "many"), "--workers");
+    refused(run("--max-body", "12q"), "'12q' is not a size");
+    refused(run("--upload-memory", "100"), "--upload-memory must be 0 (a quarter of the heap) or at least");
+    refused(run("--no-such-flag"), "Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void theJarExitsWith2OnABadFlag() throws Exception {
+    try (ServiceProcess service = ServiceProcess.run("--max-line", "0")) {
+      assertThat(service.exitStatus()).isEqualTo(2);
+      assertThat(service.output().strip()).startsWith("logparse-service: --max-line must be in 1..")
+          .doesNotContain("\n");
+    }
+    try (ServiceProcess uv = ServiceProcess.run("uv", "absent.ndjson", "--max-line", "0")) {
+      assertThat(uv.exitStatus()).isEqualTo(2);
+      assertThat(uv.output().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+    }
   }
 
   @Test
   void helpIsAnAnswerNotAnError() {
-    Run uv = run("uv", "--help");
+    InProcessCli.Run uv = run("uv", "--help");
     assertThat(uv.status()).isZero();
     assertThat(uv.out()).contains("--threads N");
-    Run top = run("--help");
+    InProcessCli.Run top = run("--help");
     assertThat(top.status()).isZero();
     assertThat(top.out()).contains("--max-body", "gen", "uv FILE");
   }

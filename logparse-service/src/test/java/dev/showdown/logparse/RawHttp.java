@@ -7,16 +7,39 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** Test helper: HTTP/1.1 over a plain socket, to control exactly how a body reaches the server. */
 final class RawHttp {
   private RawHttp() {
   }
 
-  /** Response status and body of a POST whose body is sent as the given chunks (chunked transfer encoding). */
-  record Response(int status, String body) {
+  /** A response's status, Content-Type (null if none) and body. */
+  record Response(int status, String contentType, String body) {
   }
 
+  /** A response read whole from a head and the rest of the stream. */
+  private static Response response(String head, String body) {
+    String contentType = null;
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+        contentType = line.substring("content-type:".length()).strip();
+      }
+    }
+    return new Response(Integer.parseInt(head.substring(9, 12)), contentType, body);
+  }
+
+  /** A GET on a fresh connection. */
+  static Response get(int port, String path) throws IOException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(ascii("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+      out.flush();
+      return read(socket.getInputStream());
+    }
+  }
+
+  /** Response status and body of a POST whose body is sent as the given chunks (chunked transfer encoding). */
   static Response postChunked(int port, String path, String headers, List<byte[]> chunks) throws IOException {
     try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();
@@ -100,7 +123,7 @@ final class RawHttp {
       if (!text.startsWith("HTTP/1.1 100")) {
         ByteArrayOutputStream rest = new ByteArrayOutputStream();
         in.transferTo(rest);
-        return new Response(Integer.parseInt(text.substring(9, 12)), rest.toString(StandardCharsets.UTF_8));
+        return response(text, rest.toString(StandardCharsets.UTF_8));
       }
       out.write(body);
       out.flush();
@@ -133,13 +156,11 @@ final class RawHttp {
     if (headEnd < 0) {
       throw new IOException("no complete response: " + text);
     }
-    int status = Integer.parseInt(text.substring(9, 12));
     String head = text.substring(0, headEnd);
-    String body = text.substring(headEnd + 4);
-    if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+    if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
       throw new IOException("chunked responses are not expected here: " + text);
     }
-    return new Response(status, body);
+    return response(head, text.substring(headEnd + 4));
   }
 
   private static byte[] ascii(String text) {

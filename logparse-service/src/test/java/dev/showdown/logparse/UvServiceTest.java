@@ -29,7 +29,7 @@ class UvServiceTest {
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(new LogparseService(2, MAX_BODY, 4096));
+    service = RunningService.start(new LogparseService(2, MAX_BODY, 4096, 64L << 20));
   }
 
   @AfterAll

@@ -1,0 +1,106 @@
+package dev.showdown.logparse;
+
+import dev.showdown.kit.RunningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.showdown.logparse.Counting.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Uploads that end early. A client that sends part of a large body and vanishes: the worker stops at the
+ * chunk it is on, rather than counting the chunks queued for it (work is counted in tasks by the worker
+ * pool's own metric). A body whose framing breaks: the upload is freed as well.
+ */
+class AbandonedUploadTest {
+  private static final Pattern COMPLETED =
+      Pattern.compile("vertx_pool_completed_total\\{pool_name=\"logparse-worker\",pool_type=\"worker\",?} (\\S+)");
+  /** One gzip member that inflates to 9 MB of lines, so that each 8 KiB chunk of it is worth some work. */
+  static byte[] member;
+  static LogparseService logparse;
+  static RunningService service;
+
+  @BeforeAll
+  static void start() throws IOException {
+    member = GunzipStreamTest.gzip(utf8("{\"user_id\":\"u1\"}\n".repeat(1 << 19)));
+    logparse = new LogparseService(1, 1L << 40, 4096, 64L << 20);
+    service = RunningService.start(logparse);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static long workerTasksDone() {
+    Matcher done = COMPLETED.matcher(service.get("/metrics").bodyAsString());
+    assertThat(done.find()).isTrue();
+    return (long) Double.parseDouble(done.group(1));
+  }
+
+  @Test
+  void theWorkOfAVanishedClientStopsAtTheChunkUnderWay() throws Exception {
+    long before = workerTasksDone();
+    Socket client = new Socket("127.0.0.1", service.port());
+    Thread sender = new Thread(() -> sendForever(client), "abandoned-upload");
+    sender.start();
+    // The client is far ahead of the worker: once a few chunks are counted, the queue before it is full.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (workerTasksDone() < before + 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    long atClose = workerTasksDone();
+    assertThat(atClose).isGreaterThanOrEqualTo(before + 3);
+    client.setSoLinger(true, 0); // a reset: the client is gone, not just done sending
+    client.close();
+    sender.join(10_000);
+
+    // The upload gives its memory back once its last task is done: then its work is over.
+    awaitNothingHeld();
+    // The chunk under way, and perhaps one begun as the reset arrived; not the 8 to 16 queued behind it.
+    assertThat(workerTasksDone() - atClose).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aMalformedChunkClosesTheConnectionAndFreesTheUpload() throws Exception {
+    try (Socket client = new Socket("127.0.0.1", service.port())) {
+      client.setSoTimeout(10_000);
+      client.getOutputStream().write(("POST /uv HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "11\r\n{\"user_id\":\"u1\"}\n\r\nzz\r\n").getBytes(StandardCharsets.US_ASCII));
+      // Vert.x closes the connection as its decoder fails: no answer can be flushed first (a kit matter).
+      assertThat(client.getInputStream().read()).isEqualTo(-1);
+    }
+    awaitNothingHeld();
+    assertThat(service.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  /** Waits, up to 30 s, until no upload holds memory: then none has work left. */
+  private static void awaitNothingHeld() throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (logparse.uploadMemoryHeld() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(logparse.uploadMemoryHeld()).isZero();
+  }
+
+  private static void sendForever(Socket client) {
+    try {
+      OutputStream out = client.getOutputStream();
+      out.write(("POST /uv HTTP/1.1\r\nHost: localhost\r\nContent-Encoding: gzip\r\nContent-Length: 1000000000000\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      while (true) {
+        out.write(member);
+      }
+    } catch (IOException closed) {
+      // The test closed the socket: that is the point.
+    }
+  }
+}
