@@ -2,12 +2,14 @@ package dev.showdown.logparse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showdown.kit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.showdown.logparse.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,14 +86,16 @@ class CommandLineTest {
 
   @Test
   void theJarExitsWith2OnABadFlag() throws Exception {
-    try (ServiceProcess service = ServiceProcess.run("--max-line", "0")) {
+    try (ServiceProcess service = ServiceProcess.start(Main.class, List.of(), "--max-line", "0")) {
       assertThat(service.exitStatus()).isEqualTo(2);
-      assertThat(service.output().strip()).startsWith("logparse-service: --max-line must be in 1..")
+      assertThat(service.stderr().strip()).startsWith("logparse-service: --max-line must be in 1..")
           .doesNotContain("\n");
+      assertThat(service.stdout()).isEmpty();
     }
-    try (ServiceProcess uv = ServiceProcess.run("uv", "absent.ndjson", "--max-line", "0")) {
+    try (ServiceProcess uv = ServiceProcess.start(Main.class, List.of(), "uv", "absent.ndjson", "--max-line", "0")) {
       assertThat(uv.exitStatus()).isEqualTo(2);
-      assertThat(uv.output().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+      assertThat(uv.stderr().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+      assertThat(uv.stdout()).isEmpty();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.showdown.logparse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showdown.kit.Await;
 import dev.showdown.kit.MetricSamples;
+import dev.showdown.kit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,8 +34,9 @@ class UploadMemoryTest {
   @Test
   void stalledUploadsPastTheBudgetAre503AndTheServiceLivesOn() throws Exception {
     // Any OutOfMemoryError ends the process, so a heap that did not hold is seen at once.
-    try (ServiceProcess service = ServiceProcess.serve(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
-        "--upload-memory", "16m", "--max-line", "1m", "--event-loops", "2", "--workers", "2")) {
+    try (ServiceProcess service = ServiceProcess.start(Main.class, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+        "--host", "127.0.0.1", "--port", "0", "--upload-memory", "16m", "--max-line", "1m",
+        "--event-loops", "2", "--workers", "2")) {
       List<Socket> stalled = new ArrayList<>();
       RawHttp.Response refused = null;
       try {
