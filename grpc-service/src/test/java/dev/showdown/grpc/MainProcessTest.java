@@ -1,5 +1,6 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,12 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service as the bench starts it: its own JVM, the ready line, a call, then SIGTERM; and its refusals. */
 class MainProcessTest {
-  /** Start-up speed over peak speed: these children serve a call or two. */
-  static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
-
   @Test
   void printsTheReadyLineWithTheGrpcPortAndStopsWithZeroOnSigterm() throws Exception {
-    try (ServiceProcess service = ServiceProcess.start(QUICK_JVM, "--port", "0")) {
+    try (ServiceProcess service = GrpcProcess.start("--port", "0")) {
       int port = service.port();
       assertThat(port).isPositive();
       try (GrpcClient client = new GrpcClient(port)) {
@@ -33,7 +31,7 @@ class MainProcessTest {
   void sigtermTheMomentTheReadyLineAppearsStopsWithZeroEveryTime() throws Exception {
     List<Integer> statuses = new ArrayList<>();
     for (int run = 0; run < 20; run++) {
-      try (ServiceProcess service = ServiceProcess.start(QUICK_JVM, Process::destroy, "--port", "0")) {
+      try (ServiceProcess service = GrpcProcess.start(Process::destroy, "--port", "0")) {
         statuses.add(service.exitStatus());
       }
     }
@@ -43,7 +41,7 @@ class MainProcessTest {
   @Test
   void exitsWithTwoAndAReasonWhenThePortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0);
-         ServiceProcess service = ServiceProcess.start(QUICK_JVM, "--port", Integer.toString(taken.getLocalPort()))) {
+         ServiceProcess service = GrpcProcess.start("--port", Integer.toString(taken.getLocalPort()))) {
       assertThat(service.exitStatus()).isEqualTo(2);
       assertThat(service.stderr()).contains("grpc-service: cannot start on 127.0.0.1:" + taken.getLocalPort());
     }
@@ -71,7 +69,7 @@ class MainProcessTest {
       "--no-such-flag               | Unknown option: '--no-such-flag'",
   })
   void anInvalidFlagValueExitsTwoWithOneLineSayingWhy(String flag, String reason) throws Exception {
-    try (ServiceProcess service = ServiceProcess.start(QUICK_JVM, "--port", "0", flag)) {
+    try (ServiceProcess service = GrpcProcess.start("--port", "0", flag)) {
       assertThat(service.exitStatus()).isEqualTo(2);
       assertThat(service.stderr()).isEqualTo("grpc-service: " + reason + "\n");
       assertThat(service.stdout()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.ServiceProcess;
 import dev.showdown.kit.TestRedis;
 import io.grpc.Status;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ class SecretsInOutputTest {
         vertx.close().await();
       }
       String url = "redis://:" + PASSWORD + "@127.0.0.1:" + redis.port();
-      try (ServiceProcess service = ServiceProcess.start(MainProcessTest.QUICK_JVM, "--port", "0", "--redis", url,
+      try (ServiceProcess service = GrpcProcess.start("--port", "0", "--redis", url,
           "--redis-timeout", "500ms")) {
         try (GrpcClient client = new GrpcClient(service.port())) {
           assertThat(client.getUser(5).getName()).isEqualTo("five");
@@ -49,7 +50,7 @@ class SecretsInOutputTest {
       "redis://app:" + PASSWORD + "@127.0.0.1:6379/db", "http://:" + PASSWORD + "@127.0.0.1",
       "redis://?password=" + PASSWORD, "redis://:" + PASSWORD + "@127.0.0.1:port"})
   void aMalformedRedisUrlIsRefusedWithoutItsPassword(String url) throws Exception {
-    try (ServiceProcess service = ServiceProcess.start(MainProcessTest.QUICK_JVM, "--port", "0", "--redis", url)) {
+    try (ServiceProcess service = GrpcProcess.start("--port", "0", "--redis", url)) {
       assertThat(service.exitStatus()).isEqualTo(2);
       assertThat(service.stderr()).startsWith("grpc-service: Invalid value for option '--redis': expected redis://")
           .contains("***").hasLineCount(1);

@@ -1,5 +1,6 @@
 package dev.showdown.logparse;
 
+import dev.showdown.kit.InvalidFlagException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,10 +25,7 @@ final class GenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (lines < 0) {
-      System.err.println("gen: --lines must be >= 0");
-      return 2;
-    }
+    InvalidFlagException.require(lines >= 0, "--lines must be at least 0, not " + lines);
     try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
       new LogGenerator(seed).write(lines, stream);
     }

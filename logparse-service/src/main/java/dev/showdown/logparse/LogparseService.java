@@ -1,6 +1,7 @@
 package dev.showdown.logparse;
 
 import dev.showdown.kit.HttpService;
+import dev.showdown.kit.ServiceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -38,19 +39,15 @@ public final class LogparseService implements HttpService {
   }
 
   @Override
-  public Future<Void> start(Vertx vertx) {
-    executor = vertx.createSharedWorkerExecutor("logparse-worker", workers);
+  public Future<Void> start(ServiceContext context) {
+    executor = context.vertx().createSharedWorkerExecutor("logparse-worker", workers);
+    context.meterRegistry().ifPresent(registry -> UploadMeters.bind(uploadMemory, registry));
     return Future.succeededFuture();
   }
 
   @Override
   public void mount(Vertx vertx, Router router) {
     router.post("/uv").handler(ctx -> UvUpload.start(ctx.request(), executor, uploadMemory, maxBody, maxLineBytes));
-  }
-
-  /** What the uploads under way hold of {@code uploadMemory}: zero once none has work left. */
-  long uploadMemoryHeld() {
-    return uploadMemory.held();
   }
 
   @Override

@@ -1,14 +1,13 @@
 package dev.showdown.logparse;
 
+import dev.showdown.kit.InvalidFlagException;
 import dev.showdown.kit.ServiceMain;
 import dev.showdown.kit.ServiceOptions;
-import picocli.CommandLine;
+import dev.showdown.kit.ThreadCount;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -22,17 +21,11 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
   /** Lines longer than this are errors; shared by the service and the {@code uv} command. */
   static final String DEFAULT_MAX_LINE = "1m";
-  /** At most this many counting threads, for the service and for {@code uv}: more would only cost memory. */
-  static final int MAX_THREADS = 1024;
-
-  @Spec
-  CommandSpec spec;
-
   @Mixin
   ServiceOptions options;
 
-  @Option(names = "--workers", defaultValue = "${env:WORKERS:-0}",
-      description = "Worker threads that count bodies, at most " + MAX_THREADS + " (env WORKERS); 0 means one per core")
+  @Option(names = "--workers", defaultValue = "${env:WORKERS:-0}", converter = WorkersConverter.class,
+      description = "Worker threads that count bodies, 0.." + ThreadCount.MAX + " (env WORKERS); 0 means one per core")
   int workers;
 
   @Option(names = "--max-body", defaultValue = "${env:MAX_BODY:-1g}", converter = ByteSizeConverter.class,
@@ -50,27 +43,19 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (workers < 0 || workers > MAX_THREADS) {
-      throw invalid("--workers must be in 0.." + MAX_THREADS + " (0 means one per core), not " + workers);
-    }
     int maxLineBytes;
     try {
       maxLineBytes = LineLimit.of(maxLine);
     } catch (IllegalArgumentException e) {
-      throw invalid(e.getMessage());
+      throw new InvalidFlagException(e.getMessage());
     }
     long leastMemory = UvUpload.leastMemory(maxLineBytes);
-    if (uploadMemory != 0 && uploadMemory < leastMemory) {
-      throw invalid("--upload-memory must be 0 (a quarter of the heap) or at least " + leastMemory
-          + " bytes (one upload's buffers and chunk queue), not " + uploadMemory);
-    }
-    int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    InvalidFlagException.require(uploadMemory == 0 || uploadMemory >= leastMemory,
+        "--upload-memory must be 0 (a quarter of the heap) or at least " + leastMemory
+            + " bytes (one upload's buffers and chunk queue), not " + uploadMemory);
     long uploadBytes = uploadMemory > 0 ? uploadMemory : Runtime.getRuntime().maxMemory() / 4;
-    return ServiceMain.run(new LogparseService(threads, maxBody, maxLineBytes, uploadBytes), options);
-  }
-
-  private ParameterException invalid(String reason) {
-    return new ParameterException(spec.commandLine(), reason);
+    return ServiceMain.run(
+        new LogparseService(ThreadCount.orCores(workers), maxBody, maxLineBytes, uploadBytes), options);
   }
 
   public static void main(String[] args) {
@@ -80,18 +65,22 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Runs the command line and returns its exit status; the service keeps running after it returns 0. */
+  /**
+   * Runs the command line and returns its exit status; the service keeps running after it returns 0. {@code uv}
+   * is read by hand (see {@link UvCommand}), all else by picocli through the kit.
+   */
   static int execute(String... args) {
     if (args.length > 0 && args[0].equals("uv")) {
       return UvCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
     }
-    return new CommandLine(new Main()).setParameterExceptionHandler(Main::invalidFlags).execute(args);
+    return ServiceMain.execute(new Main(), args);
   }
 
-  /** A bad flag, value or environment variable: one line that says which and why, and status 2. */
-  private static int invalidFlags(ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    command.getErr().println(command.getCommandName() + ": " + e.getMessage() + " (see --help)");
-    return 2;
+  /** Reads and refuses {@code --workers} as the kit does {@code --event-loops}. */
+  static final class WorkersConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return ThreadCount.parse(value, "a worker count");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.showdown.logparse;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The bytes that all uploads together may hold ({@code --upload-memory}): each upload takes its share before
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UploadBudget {
   private final long limit;
   private final AtomicLong held = new AtomicLong();
+  private final LongAdder refused = new LongAdder();
 
   UploadBudget(long limit) {
     if (limit < 1) {
@@ -21,6 +23,11 @@ final class UploadBudget {
   /** What all uploads hold now. */
   long held() {
     return held.get();
+  }
+
+  /** Uploads refused so far because the budget had no room for them. */
+  long refused() {
+    return refused.sum();
   }
 
   /** A share for one upload, holding nothing yet. */
@@ -66,6 +73,11 @@ final class UploadBudget {
         taken -= bytes;
         held.addAndGet(-bytes);
       }
+    }
+
+    /** Counts this upload as refused for want of room (once it is answered 503 for it). */
+    void refusedForMemory() {
+      refused.increment();
     }
 
     /** Gives back all the share holds; it takes nothing more. */

@@ -1,5 +1,8 @@
 package dev.showdown.logparse;
 
+import dev.showdown.kit.Digits;
+import dev.showdown.kit.ThreadCount;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,7 +16,7 @@ final class UvCommand {
       "Usage: logparse-service uv FILE [--threads N] [--parser scanner|jackson] [--repeat K] [--max-line SIZE]",
       "Counts the unique top-level user_id values of an NDJSON file and prints the contract's JSON.",
       "      FILE              NDJSON file to count",
-      "      --threads N       Counting threads, at most " + Main.MAX_THREADS + "; 0 means one per core. Default: 0",
+      "      --threads N       Counting threads, at most " + ThreadCount.MAX + "; 0 means one per core. Default: 0",
       "      --parser NAME     Line parser: scanner or jackson. Default: scanner",
       "      --repeat K        Count K times in this JVM, one JSON line each (warm timings). Default: 1",
       "      --max-line SIZE   Longest line (bytes, or 512k, 1m...); a longer one is an error. Default: "
@@ -38,7 +41,7 @@ final class UvCommand {
         return 0;
       }
     } catch (IllegalArgumentException e) {
-      err.println("uv: " + e.getMessage() + " (see uv --help)");
+      err.println("uv: " + e.getMessage());
       return 2;
     }
     return command.count(out, err);
@@ -69,7 +72,7 @@ final class UvCommand {
         throw new IllegalArgumentException(name + " needs a value");
       }
       switch (name) {
-        case "--threads": threads = integer(name, value, 0, Main.MAX_THREADS); break;
+        case "--threads": threads = integer(name, value, 0, ThreadCount.MAX); break;
         case "--repeat": repeat = integer(name, value, 1, Integer.MAX_VALUE); break;
         case "--max-line": maxLineBytes = LineLimit.of(ByteSizes.parse(value)); break;
         case "--parser":
@@ -89,8 +92,7 @@ final class UvCommand {
   }
 
   private int count(PrintStream out, PrintStream err) {
-    int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    FileCounter counter = new FileCounter(parser.factory(), cores, maxLineBytes);
+    FileCounter counter = new FileCounter(parser.factory(), ThreadCount.orCores(threads), maxLineBytes);
     for (int run = 0; run < repeat; run++) {
       long start = System.nanoTime();
       Tally tally;
@@ -106,7 +108,7 @@ final class UvCommand {
   }
 
   private static int integer(String name, String value, int min, int max) {
-    long number = dev.showdown.kit.Digits.parseBounded(value, max);
+    long number = Digits.parseBounded(value, max);
     if (number < min) {
       throw new IllegalArgumentException(name + " must be an integer in " + min + ".." + max + ", not '" + value + "'");
     }

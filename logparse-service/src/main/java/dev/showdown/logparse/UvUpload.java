@@ -86,6 +86,7 @@ final class UvUpload {
     }
     UploadBudget.Share memory = budget.share();
     if (!memory.tryTake(buffersAtStart(gzip, maxLineBytes), QUEUE_ROOM)) {
+      memory.refusedForMemory();
       refuse(request, 503, MEMORY_FULL, asksFirst);
       return;
     }
@@ -223,6 +224,7 @@ final class UvUpload {
     } else if (failure instanceof ZipException) {
       refuse(request, 400, "invalid gzip body: " + failure.getMessage(), false);
     } else if (failure instanceof UploadMemoryFull) {
+      memory.refusedForMemory();
       refuse(request, 503, MEMORY_FULL, false);
     } else {
       refuse(request, 500, "internal error", false);

@@ -2,12 +2,14 @@ package dev.showdown.logparse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showdown.kit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.showdown.logparse.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +47,12 @@ class CommandLineTest {
     assertThat(uv.err()).contains("cannot read").contains("absent.ndjson");
   }
 
-  /** Status 2 and one line on stderr that names the flag, and no stack trace. */
+  /** Status 2 and one line on stderr that names the flag, and no stack trace, no usage text, nothing on stdout. */
   private static void refused(InProcessCli.Run run, String reason) {
     assertThat(run.status()).as(run.err()).isEqualTo(2);
-    assertThat(run.err().strip()).contains(reason).doesNotContain("\n").doesNotContain("\tat ");
+    assertThat(run.err().strip()).contains(reason).doesNotContain("\n").doesNotContain("\tat ")
+        .doesNotContain("--help");
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
@@ -62,14 +66,19 @@ class CommandLineTest {
     refused(run("uv", "--repeat=0", "x"), "--repeat must be an integer in 1..");
     refused(run("uv"), "FILE is missing");
     refused(run("gen", "--out"), "gen: Missing required parameter for option '--out'");
+    refused(run("gen", "--lines", "-1", "--out", "x"), "gen: --lines must be at least 0, not -1");
   }
 
   @Test
   void badServiceFlagsAreRefusedInOneLineWithStatus2BeforeAnythingStarts() {
     refused(run("--max-line", "0"), "logparse-service: --max-line must be in 1..");
     refused(run("--max-line", "3g"), "--max-line must be in 1..");
-    refused(run("--workers", "-1"), "--workers must be in 0..1024");
-    refused(run("--workers", "many"), "--workers");
+    refused(run("--workers", "-1"),
+        "logparse-service: Invalid value for option '--workers': -1 is not a worker count (expected 0..1024)");
+    refused(run("--workers", "1025"),
+        "logparse-service: Invalid value for option '--workers': 1025 is not a worker count (expected 0..1024)");
+    refused(run("--workers", "many"),
+        "logparse-service: Invalid value for option '--workers': 'many' is not a worker count (expected 0..1024)");
     refused(run("--max-body", "12q"), "'12q' is not a size");
     refused(run("--upload-memory", "100"), "--upload-memory must be 0 (a quarter of the heap) or at least");
     refused(run("--no-such-flag"), "Unknown option: '--no-such-flag'");
@@ -77,14 +86,16 @@ class CommandLineTest {
 
   @Test
   void theJarExitsWith2OnABadFlag() throws Exception {
-    try (ServiceProcess service = ServiceProcess.run("--max-line", "0")) {
+    try (ServiceProcess service = ServiceProcess.start(Main.class, List.of(), "--max-line", "0")) {
       assertThat(service.exitStatus()).isEqualTo(2);
-      assertThat(service.output().strip()).startsWith("logparse-service: --max-line must be in 1..")
+      assertThat(service.stderr().strip()).startsWith("logparse-service: --max-line must be in 1..")
           .doesNotContain("\n");
+      assertThat(service.stdout()).isEmpty();
     }
-    try (ServiceProcess uv = ServiceProcess.run("uv", "absent.ndjson", "--max-line", "0")) {
+    try (ServiceProcess uv = ServiceProcess.start(Main.class, List.of(), "uv", "absent.ndjson", "--max-line", "0")) {
       assertThat(uv.exitStatus()).isEqualTo(2);
-      assertThat(uv.output().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+      assertThat(uv.stderr().strip()).startsWith("uv: --max-line must be in 1..").doesNotContain("\n");
+      assertThat(uv.stdout()).isEmpty();
     }
   }
 

@@ -1,12 +1,17 @@
 package dev.showdown.logparse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showdown.kit.Await;
+import dev.showdown.kit.MetricSamples;
+import dev.showdown.kit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,12 +29,14 @@ class UploadMemoryTest {
   /** A line start this long makes an upload's line buffer grow to 512 KiB. */
   private static final byte[] LONG_LINE_START = utf8("{\"user_id\":\"" + "x".repeat(300_000));
   private static final byte[] LONG_LINE = utf8("{\"user_id\":\"" + "y".repeat(1_000_000) + "\"}\n");
+  private static final long BUDGET = 16L << 20;
 
   @Test
   void stalledUploadsPastTheBudgetAre503AndTheServiceLivesOn() throws Exception {
     // Any OutOfMemoryError ends the process, so a heap that did not hold is seen at once.
-    try (ServiceProcess service = ServiceProcess.serve(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
-        "--upload-memory", "16m", "--max-line", "1m", "--event-loops", "2", "--workers", "2")) {
+    try (ServiceProcess service = ServiceProcess.start(Main.class, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+        "--host", "127.0.0.1", "--port", "0", "--upload-memory", "16m", "--max-line", "1m",
+        "--event-loops", "2", "--workers", "2")) {
       List<Socket> stalled = new ArrayList<>();
       RawHttp.Response refused = null;
       try {
@@ -50,25 +57,31 @@ class UploadMemoryTest {
         assertThat(refused).as("no upload was refused").isNotNull();
         assertThat(refused.contentType()).isEqualTo("application/json");
         assertThat(new ObjectMapper().readTree(refused.body()).get("error").asText()).contains("--upload-memory");
+        // /metrics shows the budget full of stalled lines, yet within it, and the refusal counted.
+        assertThat(heldBytes(service.port())).isBetween(BUDGET / 2.0, (double) BUDGET);
+        assertThat(metric(service.port(), "logparse_upload_memory_refused_total")).isGreaterThanOrEqualTo(1);
       } finally {
         for (Socket socket : stalled) {
           socket.close();
         }
       }
-      // The vanished uploads give their memory back: soon a long line is counted again.
-      assertThat(postUntilCounted(service.port()).status()).isEqualTo(200);
+      // The vanished uploads give all their memory back, and a long line is counted again.
+      Await.until("no upload memory held", () -> heldBytes(service.port()) == 0, Duration.ofSeconds(30));
+      assertThat(RawHttp.post(service.port(), "/uv", "", LONG_LINE).status()).isEqualTo(200);
       assertThat(service.isAlive()).as(service.output()).isTrue();
     }
   }
 
-  /** Posts {@link #LONG_LINE} until it is counted, for up to 30 s; returns the last answer. */
-  private static RawHttp.Response postUntilCounted(int port) throws IOException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    RawHttp.Response answer;
-    do {
-      answer = RawHttp.post(port, "/uv", "", LONG_LINE);
-    } while (answer.status() != 200 && System.nanoTime() < deadline);
-    return answer;
+  private static double heldBytes(int port) {
+    return metric(port, "logparse_upload_memory_bytes");
+  }
+
+  private static double metric(int port, String sample) {
+    try {
+      return MetricSamples.value(RawHttp.get(port, "/metrics").body(), sample);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** An upload that sends the start of a long line, then nothing more. */

@@ -51,6 +51,11 @@ public final class RunningService implements AutoCloseable {
     return client.get(path).send().await();
   }
 
+  /** The value of one sample on this server's {@code /metrics} (see {@link MetricSamples#value}). */
+  public double metric(String sample) {
+    return MetricSamples.value(get("/metrics").bodyAsString(), sample);
+  }
+
   public HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body) {
     return client.request(method, path).sendBuffer(body).await();
   }
