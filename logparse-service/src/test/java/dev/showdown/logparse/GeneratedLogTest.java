@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The standard 100,000-line file against an independent reference count made with plain Jackson databind. */
 class GeneratedLogTest {
-  /** The exact answer for the standard file (seed 42, 100,000 lines), as DESIGN.md promises to record. */
+  /** The exact answer for the standard file (seed 42, 100,000 lines): the figure docs/contract.md records. */
   static final int STANDARD_UV = 20265;
   static final long STANDARD_ERRORS = 91;
 
