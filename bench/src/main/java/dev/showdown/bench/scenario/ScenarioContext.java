@@ -425,7 +425,7 @@ public final class ScenarioContext implements AutoCloseable {
    * A load listener that shows the load's phases as tickers and samples {@code sampled}'s RSS and CPU over the
    * measured window only ({@code sampled} may be null): for scenarios that drive a load generator of their own.
    */
-  public SamplingListener samplingListener(String implementation, ChildProcess sampled) {
+  private SamplingListener samplingListener(String implementation, ChildProcess sampled) {
     return new SamplingListener(settings.progress(), scenario.name(), implementation, sampled,
         failure -> phase("cannot sample " + sampled.name() + ": " + failure.getMessage()));
   }
@@ -435,8 +435,12 @@ public final class ScenarioContext implements AutoCloseable {
     measurements.add(measurement);
   }
 
+  /**
+   * What was recorded, the measured ones first: an implementation that failed its check or could not start is
+   * known before the rounds begin, but the tables read better with the figures on top. Otherwise in recorded order.
+   */
   public synchronized List<Measurement> measurements() {
-    return List.copyOf(measurements);
+    return measurements.stream().sorted(java.util.Comparator.comparing(m -> !m.ok())).toList();
   }
 
   /** Shows a ticker for a phase the scenario times itself (e.g. a push window). */
