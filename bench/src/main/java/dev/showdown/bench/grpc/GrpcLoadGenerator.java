@@ -1,5 +1,6 @@
 package dev.showdown.bench.grpc;
 
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.load.LoadListener;
 import dev.showdown.bench.load.LoadWindow;
 import dev.showdown.proto.userservice.v1.GetUserRequest;
@@ -93,7 +94,9 @@ public final class GrpcLoadGenerator {
     long unfinished = drain(slots);
     double seconds = window.measuredSeconds();
     double coresBusy = cpuBefore < 0 ? Double.NaN : cpuUsed / 1e9 / seconds;
-    return GrpcLoadResult.of(slots, seconds, unfinished, coresBusy);
+    GrpcLoadResult result = GrpcLoadResult.of(slots, seconds, unfinished, coresBusy);
+    listener.latencies(LatencyLog.of(result.latencyMicros()));
+    return result;
   }
 
   /** Waits (bounded) for the calls still in flight; returns how many never answered. */

@@ -1,15 +1,17 @@
 package dev.showdown.bench.logparse;
 
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.peer.Peer;
 import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
-import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.scenario.Contender;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
+import dev.showdown.bench.scenario.WindowResult;
 import dev.showdown.bench.verify.HttpContracts;
 import dev.showdown.bench.verify.HttpVerifier;
 import dev.showdown.kit.ServiceMain;
@@ -34,6 +36,8 @@ import java.util.function.IntFunction;
  * {@code gen} and kept by seed and size.
  */
 public final class LogparseScenario implements Scenario {
+  static final String MODULE = "logparse-service";
+  private static final String TOOL = "POST /uv";
   static final int LARGE_LINES = 1_000_000;
   static final String ELAPSED = "elapsed";
   /** Flags that trade peak speed for start-up: C1 only, the serial collector. */
@@ -58,7 +62,7 @@ public final class LogparseScenario implements Scenario {
 
   @Override
   public List<String> modules() {
-    return List.of("logparse-service");
+    return List.of(MODULE);
   }
 
   @Override
@@ -74,8 +78,8 @@ public final class LogparseScenario implements Scenario {
 
   @Override
   public void run(ScenarioContext context) throws Exception {
-    ChildProcess service = context.startService("logparse-service");
-    List<String> java = javaCommand(service);
+    ChildProcess service = context.startService(MODULE);
+    List<String> java = context.serviceCommand(MODULE);
     Path standard = logFile(context, java, StandardLog.LINES);
     Path large = context.quick() ? null : logFile(context, java, LARGE_LINES);
     String cli = ScenarioContext.JAVA + " uv";
@@ -128,16 +132,6 @@ public final class LogparseScenario implements Scenario {
       values.put(PeerCommand.REPEAT, Integer.toString(repeat));
     }
     return context.peerCommand(peer, values);
-  }
-
-  /** {@code java <flags> -jar <jar>} (or {@code -cp}), as the bench started the service: what precedes its arguments. */
-  private static List<String> javaCommand(ChildProcess service) {
-    List<String> command = service.command();
-    int serviceArgs = command.indexOf("--host");
-    if (serviceArgs < 0) {
-      throw new IllegalStateException("cannot find the service's arguments in " + command);
-    }
-    return List.copyOf(command.subList(0, serviceArgs));
   }
 
   private static List<String> withFlags(List<String> java, List<String> flags) {
@@ -265,62 +259,56 @@ public final class LogparseScenario implements Scenario {
         Medians.median(wall), Medians.median(inside)));
   }
 
-  /** {@code POST /uv} of the standard file to the service and every target that passes the contract's checks. */
+  /** {@code POST /uv} of the standard file to the service and every target that passes the contract's checks, in rounds. */
   private static void post(ScenarioContext context, ChildProcess service, Path file) {
     UvAnswer expected = StandardLog.answer();
+    List<Contender> contenders = new ArrayList<>();
     if (context.verified(ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url(),
         new HttpVerifier(ScenarioContext.JAVA + " " + service.url(), service.url(), HttpContracts.logparse(file)))) {
-      postTo(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url() + "/uv", file, expected, service);
+      contenders.add(poster(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url(), file, expected, service));
     }
     for (Target target : context.targets()) {
       if (context.verified(target.name(), ScenarioContext.TARGET, target.url(),
           new HttpVerifier(target.name() + " " + target.url(), target.url(), HttpContracts.logparse(file)))) {
-        postTo(context, target.name(), ScenarioContext.TARGET, target.url() + "/uv", file, expected, null);
+        contenders.add(poster(context, target.name(), ScenarioContext.TARGET, target.url(), file, expected, null));
       }
     }
+    context.measureInRounds(contenders);
   }
 
-  private static void postTo(ScenarioContext context, String implementation, String kind, String url, Path file,
-                             UvAnswer expected, ChildProcess sampled) {
+  private static Contender poster(ScenarioContext context, String implementation, String kind, String url, Path file,
+                                  UvAnswer expected, ChildProcess sampled) {
     int connections = 2;
     Duration warmup = Duration.ofSeconds(context.quick() ? 1 : 3);
     Duration duration = Duration.ofSeconds(context.quick() ? 3 : 10);
-    context.phase(implementation + ": POST " + file.getFileName() + " to " + url + ", " + connections
-        + " clients, " + duration.toSeconds() + " s after " + warmup.toSeconds() + " s warm-up");
     Map<String, Object> load = fileLoad(file, expected);
     load.put("connections", connections);
     load.put("duration_s", duration.toSeconds());
     load.put("warmup_s", warmup.toSeconds());
-    try {
-      UvPostLoad driver = new UvPostLoad(URI.create(url), file, expected);
+    return new Contender(implementation, kind, url, sampled, listener -> {
+      context.phase(implementation + ": POST " + file.getFileName() + " to " + url + "/uv, " + connections
+          + " clients, " + duration.toSeconds() + " s after " + warmup.toSeconds() + " s warm-up");
+      UvPostLoad driver = new UvPostLoad(URI.create(url + "/uv"), file, expected);
+      listener.warmupStarted(warmup, () -> -1);
       driver.warmUp(connections, warmup);
-      ResourceSampler sampler = sampled == null ? null : context.sample(sampled);
+      listener.measureStarted(duration, () -> -1);
       UvPostLoad.Result result = driver.measure(connections, duration);
-      ResourceSampler.Usage usage = sampler == null ? null : sampler.stop();
+      listener.measureEnded();
       if (result.requests() == 0) {
-        context.record(Measurement.failed(implementation, kind, url, "no correct answer: " + result.firstProblem()));
-        return;
+        return WindowResult.failed("no correct answer: " + result.firstProblem());
       }
-      List<Figure> figures = new ArrayList<>(List.of(
+      listener.latencies(LatencyLog.of(result.latencyMicros()));
+      List<Figure> figures = List.of(
           Figure.of(Figure.QPS, result.qps(), Figure.REQ_PER_S),
           Figure.of(Figure.P50, result.latencyMicros().getValueAtPercentile(50) / 1000.0, Figure.MS),
           Figure.of(Figure.P99, result.latencyMicros().getValueAtPercentile(99) / 1000.0, Figure.MS),
           Figure.of(Figure.MAX, result.latencyMicros().getMaxValue() / 1000.0, Figure.MS),
           Figure.of(Figure.ERRORS, result.failures(), Figure.COUNT),
           Figure.of("wrong_answers", result.wrongAnswers(), Figure.COUNT),
-          Figure.of("body_throughput", result.megabytesPerSecond(), "MB/s")));
-      figures.addAll(ScenarioContext.resourceFigures(usage));
-      Map<String, String> notes = new LinkedHashMap<>(ScenarioContext.notes(sampled));
-      if (result.firstProblem() != null) {
-        notes.put("first_problem", result.firstProblem());
-      }
-      context.record(new Measurement(implementation, kind, url, "POST /uv", load, Measurement.OK, null, figures, notes));
-      context.phase(String.format(Locale.ROOT, "%s: %.1f req/s (%.0f MB/s), p50 %.0f ms, p99 %.0f ms",
-          implementation, result.qps(), result.megabytesPerSecond(),
-          result.latencyMicros().getValueAtPercentile(50) / 1000.0, result.latencyMicros().getValueAtPercentile(99) / 1000.0));
-    } catch (Exception e) {
-      context.record(Measurement.failed(implementation, kind, url, e.getMessage() == null ? e.toString() : e.getMessage()));
-    }
+          Figure.of("body_throughput", result.megabytesPerSecond(), "MB/s"));
+      WindowResult window = WindowResult.ok(TOOL, load, figures, result.requests());
+      return result.firstProblem() == null ? window : window.withNotes(Map.of("first_problem", result.firstProblem()));
+    });
   }
 
   private static String size(UvAnswer answer) {

@@ -5,8 +5,10 @@ import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
-import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.scenario.Contender;
 import dev.showdown.bench.scenario.Published;
+import dev.showdown.bench.scenario.SamplingListener;
+import dev.showdown.bench.scenario.WindowResult;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
@@ -26,6 +28,9 @@ import java.util.Map;
  */
 public final class PushScenario implements Scenario {
   static final String MODULE = "push-service";
+  private static final String TOOL = "push-client";
+  /** The node's CPU seconds over the hold per tick counted in it (the idle time between ticks included). */
+  static final String CPU_PER_TICK = "cpu_s_per_tick";
   /** The interval of the instance the bench checks before measuring its own service. */
   static final Duration VERIFY_INTERVAL = Duration.ofMillis(200);
   /** Two pushes at {@link #VERIFY_INTERVAL}, with room for a busy machine. */
@@ -65,10 +70,17 @@ public final class PushScenario implements Scenario {
             Figure.of(Figure.P99, 18, Figure.MS)));
   }
 
+  /** One window holds the connections 65 s per protocol and implementation: a full run does not repeat it unless asked. */
+  @Override
+  public int fullRunRounds() {
+    return 1;
+  }
+
   @Override
   public void run(ScenarioContext context) throws Exception {
     PushLoad load = standardLoad(context.quick(), PushLoad.STANDARD_CONNECTIONS);
-    measureNode(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
+    List<Contender> contenders = new ArrayList<>();
+    addNode(context, contenders, ScenarioContext.JAVA, ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
         context.startServiceNamed(name, MODULE, "--tcp-port", Integer.toString(tcpPort),
             "--interval", interval.toMillis() + "ms", "--max-connections", "20000"));
     for (Peer peer : context.peers()) {
@@ -76,7 +88,7 @@ public final class PushScenario implements Scenario {
         continue;
       }
       try {
-        measureNode(context, peer.name(), ScenarioContext.PEER, load, (name, tcpPort, interval) -> context.startPeer(name, peer,
+        addNode(context, contenders, peer.name(), ScenarioContext.PEER, load, (name, tcpPort, interval) -> context.startPeer(name, peer,
             Map.of(PeerCommand.TCP_PORT, Integer.toString(tcpPort), PeerCommand.INTERVAL, Durations.format(interval))));
       } catch (Exception e) {
         context.recordCannotStart(peer, e);
@@ -87,9 +99,10 @@ public final class PushScenario implements Scenario {
       String implementation = other.name() + " websocket";
       if (context.verified(implementation, ScenarioContext.TARGET, ws.url(),
           new PushVerifier(implementation + " " + ws.url(), ws, UNKNOWN_INTERVAL_WAIT))) {
-        measure(context, implementation, ScenarioContext.TARGET, ws, load, null);
+        contenders.add(contender(context, implementation, ScenarioContext.TARGET, ws, load, null));
       }
     }
+    context.measureInRounds(contenders);
   }
 
   /** Starts one push node (the Java service or a peer) on a TCP port of its own with the interval given. */
@@ -100,10 +113,11 @@ public final class PushScenario implements Scenario {
 
   /**
    * Checks a node on both protocols, on an instance of its own started with a short interval (two pushes take
-   * a second instead of two standard intervals), then measures each protocol that passed on a fresh instance.
+   * a second instead of two standard intervals), then starts, for each protocol that passed, the instance that is
+   * measured in every round.
    */
-  private static void measureNode(ScenarioContext context, String implementation, String kind, PushLoad load, Node node)
-      throws Exception {
+  private static void addNode(ScenarioContext context, List<Contender> contenders, String implementation, String kind,
+                              PushLoad load, Node node) throws Exception {
     boolean[] passed = new boolean[2];
     Started probe = startOnFreePort(node, implementation + "-verify", VERIFY_INTERVAL);
     try (ChildProcess child = probe.child()) {
@@ -119,10 +133,8 @@ public final class PushScenario implements Scenario {
       }
       String protocol = webSocket ? "websocket" : "tcp";
       Started started = startOnFreePort(node, implementation + "-" + protocol, load.interval());
-      try (ChildProcess instance = started.child()) {
-        PushTarget target = targets(instance, started.tcpPort()).get(webSocket ? 1 : 0);
-        measure(context, implementation + " " + protocol, kind, target, load, instance);
-      }
+      PushTarget target = targets(started.child(), started.tcpPort()).get(webSocket ? 1 : 0);
+      contenders.add(contender(context, implementation + " " + protocol, kind, target, load, started.child()));
     }
   }
 
@@ -159,67 +171,72 @@ public final class PushScenario implements Scenario {
             PushLoad.sourcesFor(connections), 256, Runtime.getRuntime().availableProcessors());
   }
 
-  /**
-   * Runs the client in this JVM against {@code target}; samples {@code sampled} when it is ours, and weighs its
-   * live heap and reads its fan-out floor when it is the Java service.
-   */
-  static void measure(ScenarioContext context, String implementation, String kind, PushTarget target, PushLoad load,
-                      ChildProcess sampled) {
-    context.phase(implementation + ": " + load.connections() + " connections to " + target.url() + ", held "
-        + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
-    ChildProcess jvm = ScenarioContext.SERVICE.equals(kind) ? sampled : null;
-    long heapBefore = jvm == null ? -1 : LiveHeap.of(jvm.pid());
-    ResourceSampler[] sampler = new ResourceSampler[1];
-    ResourceSampler.Usage[] usage = new ResourceSampler.Usage[1];
-    long[] heapAfter = {-1};
-    double[] floor = {Double.NaN};
-    Measurement measurement;
-    try {
-      PushResult result = new PushClient(target, load, line -> context.phase(implementation + ": " + line)).run(
-          () -> sampler[0] = startSampling(context, sampled),
-          () -> {
-            usage[0] = sampler[0] == null ? null : sampler[0].stop();
-            floor[0] = jvm == null ? Double.NaN : FanOutFloor.millis(jvm.url());
-            heapAfter[0] = jvm == null ? -1 : LiveHeap.of(jvm.pid());
-          });
-      List<Figure> figures = new ArrayList<>(result.figures());
-      figures.addAll(ScenarioContext.resourceFigures(usage[0]));
-      if (!Double.isNaN(floor[0])) {
-        figures.add(Figure.of("fanout_slowest", floor[0], Figure.MS));
-      }
-      if (heapBefore > 0 && heapAfter[0] > 0 && result.openAtEnd() > 0) {
-        figures.add(Figure.of("live_heap", heapAfter[0] / 1e6, Figure.MB));
-        figures.add(Figure.of("live_heap_per_connection", (heapAfter[0] - heapBefore) / 1024.0 / result.openAtEnd(), "KB/conn"));
-      }
-      Map<String, Object> settings = load.describe();
-      settings.put("tool", "push-client");
-      settings.put("protocol", target.protocol());
-      boolean failed = result.established() == 0 || (sampled != null && !sampled.isAlive());
-      measurement = new Measurement(implementation, kind, target.url(), "push-client", settings,
-          failed ? Measurement.FAILED : Measurement.OK,
-          failed ? "no connection held" + (result.firstFailure() == null ? "" : ": " + result.firstFailure()) : null,
-          failed ? List.of() : figures, ScenarioContext.notes(sampled));
-      context.phase(implementation + ": " + result.summary()
-          + (Double.isNaN(floor[0]) ? "" : String.format(java.util.Locale.ROOT, "; slowest service fan-out %.1f ms", floor[0])));
-    } catch (Exception e) {
-      if (sampler[0] != null) {
-        sampler[0].stop();
-      }
-      measurement = Measurement.failed(implementation, kind, target.url(), e.getMessage() == null ? e.toString() : e.getMessage());
-      context.phase(implementation + ": FAILED " + measurement.reason());
-    }
-    context.record(measurement);
+  private static Contender contender(ScenarioContext context, String implementation, String kind, PushTarget target,
+                                     PushLoad load, ChildProcess sampled) {
+    return new Contender(implementation, kind, target.url(), sampled,
+        listener -> window(context, implementation, kind, target, load, sampled, listener));
   }
 
-  private static ResourceSampler startSampling(ScenarioContext context, ChildProcess sampled) {
-    if (sampled == null) {
-      return null;
+  /**
+   * Runs the client in this JVM against {@code target}: the measured window is the hold, from every connection up
+   * to the hold's end; weighs the live heap and reads the fan-out floor when it is the Java service.
+   */
+  private static WindowResult window(ScenarioContext context, String implementation, String kind, PushTarget target,
+                                     PushLoad load, ChildProcess sampled, SamplingListener listener) throws Exception {
+    context.phase(implementation + ": " + load.connections() + " connections to " + target.url() + ", held "
+        + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
+    HoldEnd end = new HoldEnd(ScenarioContext.SERVICE.equals(kind) ? sampled : null);
+    PushResult result = new PushClient(target, load, line -> context.phase(implementation + ": " + line)).run(
+        () -> listener.measureStarted(load.hold(), () -> -1),
+        () -> {
+          listener.measureEnded();
+          end.read();
+        });
+    if (result.established() == 0) {
+      return WindowResult.failed("no connection held" + (result.firstFailure() == null ? "" : ": " + result.firstFailure()));
     }
-    try {
-      return context.sample(sampled);
-    } catch (Exception e) {
-      context.phase("cannot sample " + sampled.name() + ": " + e.getMessage());
-      return null;
+    List<Figure> figures = new ArrayList<>(result.figures());
+    ResourceSampler.Usage usage = listener.usage();
+    if (usage != null && result.ticks() > 0) {
+      figures.add(Figure.of(CPU_PER_TICK, usage.cpuSeconds() / result.ticks(), Figure.S));
+    }
+    figures.addAll(end.figures(result.openAtEnd()));
+    Map<String, Object> settings = load.describe();
+    settings.put("tool", TOOL);
+    settings.put("protocol", target.protocol());
+    return WindowResult.ok(TOOL, settings, figures, -1).withSummary(result.summary()
+        + (Double.isNaN(end.floorMs) ? "" : String.format(java.util.Locale.ROOT, "; slowest service fan-out %.1f ms", end.floorMs)));
+  }
+
+  /** What the Java service shows at the end of the hold, read while every connection is still open. */
+  private static final class HoldEnd {
+    private final ChildProcess jvm;
+    private final long heapBefore;
+    private double floorMs = Double.NaN;
+    private long heapAfter = -1;
+
+    HoldEnd(ChildProcess jvm) {
+      this.jvm = jvm;
+      this.heapBefore = jvm == null ? -1 : LiveHeap.of(jvm.pid());
+    }
+
+    void read() {
+      if (jvm != null) {
+        floorMs = FanOutFloor.millis(jvm.url());
+        heapAfter = LiveHeap.of(jvm.pid());
+      }
+    }
+
+    List<Figure> figures(int openAtEnd) {
+      List<Figure> figures = new ArrayList<>();
+      if (!Double.isNaN(floorMs)) {
+        figures.add(Figure.of("fanout_slowest", floorMs, Figure.MS));
+      }
+      if (heapBefore > 0 && heapAfter > 0 && openAtEnd > 0) {
+        figures.add(Figure.of("live_heap", heapAfter / 1e6, Figure.MB));
+        figures.add(Figure.of("live_heap_per_connection", (heapAfter - heapBefore) / 1024.0 / openAtEnd, "KB/conn"));
+      }
+      return figures;
     }
   }
 

@@ -26,6 +26,7 @@ final class Cells {
       Map.entry(Figure.RSS_AVG, "RSS mean"),
       Map.entry(Figure.CPU_TIME, "CPU time"),
       Map.entry(Figure.CPU_BUSY, "CPU busy"),
+      Map.entry(Figure.CPU_PER_1K, "CPU per 1k requests"),
       Map.entry(Figure.LOADER_CPU_BUSY, "load tool CPU"),
       Map.entry("latency_tail", "tail latency"));
 

@@ -1,5 +1,6 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.env.MachineWindow;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
@@ -18,11 +19,14 @@ import java.util.Optional;
 final class ReportView {
   /** The order of the columns reports show; other figures a scenario records follow in their own order. */
   private static final List<String> SHOWN = List.of(Figure.QPS, Figure.QPS_PER_CORE, Figure.P50, Figure.P90, Figure.P99,
-      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY, Figure.LOADER_CPU_BUSY);
+      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY, Figure.CPU_PER_1K, Figure.LOADER_CPU_BUSY);
   /** In results.json, left out of the tables to keep them readable. */
   private static final List<String> STANDARD_LOAD_KEYS =
       List.of("path", "ids", "connections", "duration_s", "warmup_s", "rate", "tool", "mode", "timeout_s");
-  private static final List<String> HIDDEN = List.of(Figure.REQUESTS, Figure.MEAN, Figure.P75, Figure.RSS_AVG, Figure.CPU_TIME);
+  /** The machine's load in each window is a condition of the run: summed up in its lines, not a column. */
+  private static final List<String> MACHINE = List.of(MachineWindow.LOAD_AVERAGE, MachineWindow.BUSY, MachineWindow.STEAL);
+  private static final List<String> HIDDEN = List.of(Figure.REQUESTS, Figure.MEAN, Figure.P75, Figure.RSS_AVG, Figure.CPU_TIME,
+      MachineWindow.LOAD_AVERAGE, MachineWindow.BUSY, MachineWindow.STEAL);
 
   static final String PUBLISHED_CAVEAT = "Published elsewhere, on other hardware with other load tools: context, "
       + "not a side-by-side comparison. Only the table above was measured here.";
@@ -57,12 +61,33 @@ final class ReportView {
     Optional.ofNullable(result.settings().get("bench_jvm")).ifPresent(v -> lines.put("Bench's JVM",
         v + " (built-in load generator and helpers)"));
     Optional.ofNullable(result.settings().get("redis_version")).ifPresent(v -> lines.put("Redis", "--redis, version " + v));
+    machineDuringWindows(result).ifPresent(text -> lines.put("Machine during the measured windows", text));
     if (Boolean.TRUE.equals(result.settings().get("quick"))) {
       lines.put("--quick", "every load shortened to a few seconds: a smoke check, not figures to quote");
     }
     lines.put("Source", "commit " + result.git().commit() + (result.git().dirty() ? " with uncommitted changes" : ""));
     lines.put("Run", result.started() + " to " + result.finished());
     return lines;
+  }
+
+  /** The highest of each machine figure over every measured window, e.g. {@code load 1m up to 2.1; busy up to 1.9 cores}. */
+  private static Optional<String> machineDuringWindows(RunResult result) {
+    Map<String, Double> highest = new LinkedHashMap<>();
+    for (ScenarioResult scenario : result.scenarios()) {
+      for (Measurement m : scenario.measurements()) {
+        for (String name : MACHINE) {
+          m.figure(name).ifPresent(f -> f.rounds().forEach(v -> highest.merge(name, v, Math::max)));
+        }
+      }
+    }
+    if (highest.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    Optional.ofNullable(highest.get(MachineWindow.LOAD_AVERAGE)).ifPresent(v -> parts.add(String.format(Locale.ROOT, "1-minute load average up to %.2f", v)));
+    Optional.ofNullable(highest.get(MachineWindow.BUSY)).ifPresent(v -> parts.add(String.format(Locale.ROOT, "busy cores (everything on the machine) up to %.2f", v)));
+    Optional.ofNullable(highest.get(MachineWindow.STEAL)).ifPresent(v -> parts.add(String.format(Locale.ROOT, "CPU steal up to %.1f%%", v)));
+    return Optional.of(String.join("; ", parts) + " (each window's in results.json)");
   }
 
   private static int rate(RunResult result) {

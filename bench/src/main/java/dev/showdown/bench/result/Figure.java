@@ -29,6 +29,8 @@ public record Figure(String name, double value, String unit, @JsonInclude(JsonIn
   public static final String CPU_TIME = "cpu_time";
   public static final String CPU_BUSY = "cpu_busy";
   public static final String LOADER_CPU_BUSY = "loader_cpu_busy";
+  /** The service's CPU seconds over the measured window per 1,000 requests answered in it. */
+  public static final String CPU_PER_1K = "cpu_s_per_1k_req";
 
   public static final String REQ_PER_S = "req/s";
   public static final String MS = "ms";

@@ -36,6 +36,8 @@ import java.util.concurrent.Callable;
         + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran, 1 when one failed.")
 public final class RunCommand implements Callable<Integer> {
   /** A service that runs out of heap exits (and the run says so) instead of limping on and being measured. */
+  /** More rounds than this would be a run of hours: a typo rather than a wish. */
+  static final int MAX_ROUNDS = 100;
   static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError";
 
   @Spec
@@ -86,6 +88,12 @@ public final class RunCommand implements Callable<Integer> {
           + "is reported with the command that installs it. Default: none (Java only)")
   String peers;
 
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "Measure every implementation N times, interleaved, the order rotated each round (each after its own "
+          + "warm-up; the figures are the rounds' median with their spread). Default: 1 under --quick, else 3 "
+          + "(push and push-scale 1)")
+  Integer rounds;
+
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository holding <module>/target/<module>.jar. Default: found from the working directory or the bench jar")
   Path repo;
 
@@ -123,6 +131,9 @@ public final class RunCommand implements Callable<Integer> {
             scenario.name(), missing + " is not built (./mvnw -q -pl " + missing + " -am package -DskipTests)"));
       }
     }
+    if (rounds != null && (rounds < 1 || rounds > MAX_ROUNDS)) {
+      throw new ParameterException(spec.commandLine(), "--rounds must be 1.." + MAX_ROUNDS + ", not " + rounds);
+    }
     List<Target> parsedTargets = parseTargets();
     Peers chosenPeers = new Peers(parsePeers(), root);
     LoadDrivers drivers = new LoadDrivers(tool);
@@ -131,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
     RunDirectory dir = RunDirectory.create(out);
     Progress progress = Progress.toStderr();
     RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
-        rate, parsedTargets, progress, redis, upstreamPort, chosenPeers);
+        rate, parsedTargets, progress, redis, upstreamPort, chosenPeers, rounds == null ? 0 : rounds);
 
     String javaVersion = Environment.javaVersion(javaPath);
     Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),
@@ -185,6 +196,7 @@ public final class RunCommand implements Callable<Integer> {
     map.put("tool_requested", tool);
     map.put("tool_closed_loop", drivers.closedLoopTool());
     map.put("rate", rate);
+    map.put("rounds", rounds == null ? "default" : rounds);
     map.put("load_generator_on_same_machine", parsedTargets.stream().allMatch(t -> LoadPlacement.sameMachine(t.url())));
     map.put("bench_jvm", Environment.benchJvm());
     drivers.wrk().flatMap(Environment::wrkVersion).ifPresent(version -> map.put("wrk_version", version));

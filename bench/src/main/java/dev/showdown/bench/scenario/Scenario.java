@@ -22,6 +22,11 @@ public interface Scenario {
   /** The figures published elsewhere (the articles), shown beside this scenario's, never as if measured here. */
   List<Published> published();
 
+  /** Rounds of a full run without {@code --rounds} ({@code --quick}: one); a scenario whose window is long may say 1. */
+  default int fullRunRounds() {
+    return ScenarioContext.FULL_RUN_ROUNDS;
+  }
+
   /** Runs the scenario: start what it needs through the context, measure, record. Failures may be thrown. */
   void run(ScenarioContext context) throws Exception;
 }

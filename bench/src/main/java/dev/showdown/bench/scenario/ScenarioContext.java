@@ -1,5 +1,6 @@
 package dev.showdown.bench.scenario;
 
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.load.HttpLoad;
 import dev.showdown.bench.load.LoadDriver;
 import dev.showdown.bench.load.LoadListener;
@@ -12,6 +13,7 @@ import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.stats.RoundOrder;
 import dev.showdown.bench.verify.HttpCase;
 import dev.showdown.bench.verify.HttpVerifier;
 import dev.showdown.bench.verify.Verification;
@@ -46,12 +48,16 @@ public final class ScenarioContext implements AutoCloseable {
   public static final String PEER = "peer";
   public static final String TARGET = "target";
 
+  /** Rounds of a full run when neither {@code --rounds} nor the scenario says otherwise. */
+  public static final int FULL_RUN_ROUNDS = 3;
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final Scenario scenario;
   private final RunSettings settings;
   private final List<Measurement> measurements = new ArrayList<>();
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private final Map<String, String> commonNotes = new LinkedHashMap<>();
 
   public ScenarioContext(Scenario scenario, RunSettings settings) {
     this.scenario = scenario;
@@ -152,6 +158,11 @@ public final class ScenarioContext implements AutoCloseable {
     return startProcess(name, settings.launcher().service(module, all));
   }
 
+  /** {@code java <--jvm-opts> -jar <module jar>} (or its class path form): a module's command line before its arguments. */
+  public List<String> serviceCommand(String module) throws Exception {
+    return settings.launcher().service(module, List.of());
+  }
+
   /** Starts one of the bench's own subcommands (a stub, a seeder) as a child JVM; it must print a ready line. */
   public ChildProcess startHelper(String subcommand, String... args) throws Exception {
     phase("starting helper " + subcommand);
@@ -179,30 +190,165 @@ public final class ScenarioContext implements AutoCloseable {
   /**
    * Verifies {@code service} (the bench's child JVM), then every peer (started with {@code peerValues}: the
    * scenario's Redis and upstream), then every target against {@code contract}, and measures each that passed
-   * under the same load.
+   * under the same load, in rounds.
    */
   public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract, Map<String, String> peerValues) {
-    verifyThenMeasureHttp(JAVA, SERVICE, service.url(), standard, service, contract);
+    List<Contender> contenders = new ArrayList<>();
+    addIfVerified(contenders, http(JAVA, SERVICE, service.url(), standard, service), contract);
     for (Peer peer : peers()) {
       if (!peerAvailable(peer)) {
         continue;
       }
-      try (ChildProcess child = startPeer(peer.name(), peer, peerValues)) {
-        verifyThenMeasureHttp(peer.name(), PEER, child.url(), standard, child, contract);
+      try {
+        ChildProcess child = startPeer(peer.name(), peer, peerValues);
+        addIfVerified(contenders, http(peer.name(), PEER, child.url(), standard, child), contract);
       } catch (Exception e) {
         recordCannotStart(peer, e);
       }
     }
     for (Target target : targets()) {
-      verifyThenMeasureHttp(target.name(), TARGET, target.url(), standard, null, contract);
+      addIfVerified(contenders, http(target.name(), TARGET, target.url(), standard, null), contract);
+    }
+    measureInRounds(contenders);
+  }
+
+  private void addIfVerified(List<Contender> contenders, Contender contender, List<HttpCase> contract) {
+    String name = contender.implementation();
+    if (verified(name, contender.kind(), contender.url(), new HttpVerifier(name + " " + contender.url(), contender.url(), contract))) {
+      contenders.add(contender);
     }
   }
 
-  private void verifyThenMeasureHttp(String implementation, String kind, String url, HttpLoad standard,
-                                     ChildProcess sampled, List<HttpCase> contract) {
-    if (verified(implementation, kind, url, new HttpVerifier(implementation + " " + url, url, contract))) {
-      measureHttp(implementation, kind, url, standard, sampled);
+  /** An HTTP implementation under the effective load (wrk or the built-in generator, by {@code --tool}/{@code --rate}). */
+  public Contender http(String implementation, String kind, String url, HttpLoad standard, ChildProcess sampled) {
+    HttpLoad load = effective(standard);
+    LoadDriver driver = settings.drivers().forLoad(load);
+    return new Contender(implementation, kind, url, sampled, listener -> {
+      phase(implementation + ": " + driver.name() + " " + describe(load) + " on " + url);
+      LoadResult result = driver.run(URI.create(url), load, listener);
+      if (result.requests() == 0) {
+        return WindowResult.failed("no request was answered (" + result.errors() + " socket errors)");
+      }
+      Map<String, Object> loadSettings = load.describe();
+      loadSettings.put("tool", driver.name());
+      List<Figure> figures = new ArrayList<>(result.figures());
+      figures.add(perCore(result.qps()));
+      return WindowResult.ok(driver.name(), loadSettings, figures, result.requests());
+    });
+  }
+
+  /** {@code qps} per core of this machine, as the reports show beside it. */
+  public static Figure perCore(double qps) {
+    return Figure.of(Figure.QPS_PER_CORE, qps / Runtime.getRuntime().availableProcessors(), Figure.REQ_PER_S);
+  }
+
+  /** How many rounds this scenario measures: {@code --rounds}, else 1 under {@code --quick}, else its full-run default. */
+  public int rounds() {
+    return settings.rounds() > 0 ? settings.rounds() : settings.quick() ? 1 : scenario.fullRunRounds();
+  }
+
+  /** Adds a note to every measurement this scenario records from now on, e.g. the Redis version it ran on. */
+  public synchronized void noteForAll(String key, String value) {
+    commonNotes.put(key, value);
+  }
+
+  /**
+   * The one measurement path: every contender {@link #rounds()} times, interleaved, each round in the order
+   * {@link RoundOrder} rotates to; each window after its own warm-up, with its process's RSS/CPU, the machine's
+   * load and the latencies of the window. One measurement per contender, its figures one value per round. A
+   * contender whose window fails is recorded failed with that round's reason and left out of later rounds.
+   */
+  public void measureInRounds(List<Contender> contenders) {
+    int rounds = rounds();
+    Map<Contender, List<WindowResult>> results = new LinkedHashMap<>();
+    Map<Contender, String> failures = new LinkedHashMap<>();
+    contenders.forEach(c -> results.put(c, new ArrayList<>()));
+    for (int round = 0; round < rounds; round++) {
+      List<Contender> order = RoundOrder.of(contenders, round).stream().filter(c -> !failures.containsKey(c)).toList();
+      for (Contender contender : order) {
+        if (rounds > 1) {
+          phase("round " + (round + 1) + "/" + rounds + ": " + contender.implementation());
+        }
+        WindowResult result = window(contender, round, rounds);
+        if (result.ok()) {
+          results.get(contender).add(result);
+          phase(contender.implementation() + ": " + (result.summary() != null ? result.summary() : summary(result.figures())));
+        } else {
+          String reason = rounds > 1 ? "round " + (round + 1) + ": " + result.failure() : result.failure();
+          failures.put(contender, reason);
+          phase(contender.implementation() + ": FAILED: " + reason);
+        }
+      }
     }
+    for (Contender contender : contenders) {
+      String failure = failures.get(contender);
+      record(failure != null
+          ? Measurement.failed(contender.implementation(), contender.kind(), contender.url(), failure)
+          : merged(contender, results.get(contender)));
+    }
+  }
+
+  private WindowResult window(Contender contender, int round, int rounds) {
+    ChildProcess sampled = contender.sampled();
+    SamplingListener listener = samplingListener(contender.implementation(), sampled);
+    try {
+      WindowResult result = contender.window().run(listener);
+      ResourceSampler.Usage usage = listener.usage();
+      if (sampled != null && !sampled.isAlive()) {
+        return WindowResult.failed(sampled.name() + " died during the load" + sampled.lastLines());
+      }
+      if (!result.ok()) {
+        return result;
+      }
+      List<Figure> figures = new ArrayList<>(result.figures());
+      figures.addAll(resourceFigures(usage));
+      if (usage != null && result.requests() > 0) {
+        figures.add(Figure.of(Figure.CPU_PER_1K, usage.cpuSeconds() / result.requests() * 1000, Figure.S));
+      }
+      listener.machine().ifPresent(machine -> figures.addAll(machine.figures()));
+      Map<String, String> notes = new LinkedHashMap<>(result.notes());
+      listener.latencies().ifPresent(log -> saveLatencies(log, contender, round, rounds, notes));
+      return result.withFigures(figures).withNotes(notes);
+    } catch (Exception e) {
+      listener.stop();
+      if (sampled != null && !sampled.isAlive()) {
+        return WindowResult.failed(sampled.name() + " died during the load" + sampled.lastLines());
+      }
+      return WindowResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  /** Writes a window's latencies under {@code work/<scenario>/latency/}; the note holds the path from the run folder. */
+  private void saveLatencies(LatencyLog log, Contender contender, int round, int rounds, Map<String, String> notes) {
+    String name = contender.implementation().replaceAll("[^A-Za-z0-9._-]+", "-") + (rounds > 1 ? "-round" + (round + 1) : "");
+    try {
+      Path dir = Files.createDirectories(workDir().resolve("latency"));
+      notes.put(LatencyLog.NOTE, settings.runDir().relativize(log.save(dir, name)).toString());
+    } catch (IOException e) {
+      phase("cannot save the latencies of " + contender.implementation() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * One measurement of every round's window: the figures round by round, the load of the first round plus the
+   * number of rounds, the process's notes, and the latency log of the last round (every round's in
+   * {@code latency_logs}).
+   */
+  private Measurement merged(Contender contender, List<WindowResult> windows) {
+    WindowResult first = windows.get(0);
+    Map<String, Object> load = new LinkedHashMap<>(first.load());
+    load.put("rounds", windows.size());
+    Map<String, String> notes = new LinkedHashMap<>(notes(contender.sampled()));
+    synchronized (this) {
+      notes.putAll(commonNotes);
+    }
+    windows.forEach(w -> notes.putAll(w.notes()));
+    List<String> logs = windows.stream().map(w -> w.notes().get(LatencyLog.NOTE)).filter(java.util.Objects::nonNull).toList();
+    if (logs.size() > 1) {
+      notes.put("latency_logs", String.join(" ", logs));
+    }
+    return new Measurement(contender.implementation(), contender.kind(), contender.url(), first.tool(), load,
+        Measurement.OK, null, RoundFigures.merge(windows.stream().map(WindowResult::figures).toList()), notes);
   }
 
   /**
@@ -239,51 +385,6 @@ public final class ScenarioContext implements AutoCloseable {
     phase(implementation + ": FAILED: " + verification.reason());
     record(Measurement.failed(implementation, kind, url, verification.reason()));
     return false;
-  }
-
-  /**
-   * Warms up and measures {@code url} under the effective load, sampling {@code sampled}'s RSS and CPU in the
-   * measured window when it is not null, and records the result (or the reason it failed).
-   */
-  public Measurement measureHttp(String implementation, String kind, String url, HttpLoad standard, ChildProcess sampled) {
-    HttpLoad load = effective(standard);
-    LoadDriver driver = settings.drivers().forLoad(load);
-    phase(implementation + ": " + driver.name() + " " + describe(load) + " on " + url);
-    SamplingListener listener = samplingListener(implementation, sampled);
-    Measurement measurement;
-    try {
-      LoadResult result = driver.run(URI.create(url), load, listener);
-      ResourceSampler.Usage usage = listener.usage();
-      measurement = measurement(implementation, kind, url, driver.name(), load, result, usage, sampled);
-    } catch (Exception e) {
-      listener.stop();
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      if (sampled != null && !sampled.isAlive()) {
-        reason = sampled.name() + " died during the load" + sampled.lastLines();
-      }
-      measurement = Measurement.failed(implementation, kind, url, reason);
-    }
-    record(measurement);
-    phase(implementation + ": " + summary(measurement));
-    return measurement;
-  }
-
-  private Measurement measurement(String implementation, String kind, String url, String tool, HttpLoad load,
-                                  LoadResult result, ResourceSampler.Usage usage, ChildProcess sampled) {
-    Map<String, Object> loadSettings = load.describe();
-    loadSettings.put("tool", tool);
-    if (sampled != null && !sampled.isAlive()) {
-      return new Measurement(implementation, kind, url, tool, loadSettings, Measurement.FAILED,
-          sampled.name() + " died during the load" + sampled.lastLines(), List.of(), Map.of());
-    }
-    if (result.requests() == 0) {
-      return new Measurement(implementation, kind, url, tool, loadSettings, Measurement.FAILED,
-          "no request was answered (" + result.errors() + " socket errors)", List.of(), Map.of());
-    }
-    List<Figure> figures = new ArrayList<>(result.figures());
-    figures.add(Figure.of(Figure.QPS_PER_CORE, result.qps() / Runtime.getRuntime().availableProcessors(), Figure.REQ_PER_S));
-    figures.addAll(resourceFigures(usage));
-    return new Measurement(implementation, kind, url, tool, loadSettings, Measurement.OK, null, figures, notes(sampled));
   }
 
   /** RSS and CPU figures of a sampled window, for scenarios that drive their own load. */
@@ -324,7 +425,7 @@ public final class ScenarioContext implements AutoCloseable {
    * A load listener that shows the load's phases as tickers and samples {@code sampled}'s RSS and CPU over the
    * measured window only ({@code sampled} may be null): for scenarios that drive a load generator of their own.
    */
-  public SamplingListener samplingListener(String implementation, ChildProcess sampled) {
+  private SamplingListener samplingListener(String implementation, ChildProcess sampled) {
     return new SamplingListener(settings.progress(), scenario.name(), implementation, sampled,
         failure -> phase("cannot sample " + sampled.name() + ": " + failure.getMessage()));
   }
@@ -334,8 +435,12 @@ public final class ScenarioContext implements AutoCloseable {
     measurements.add(measurement);
   }
 
+  /**
+   * What was recorded, the measured ones first: an implementation that failed its check or could not start is
+   * known before the rounds begin, but the tables read better with the figures on top. Otherwise in recorded order.
+   */
   public synchronized List<Measurement> measurements() {
-    return List.copyOf(measurements);
+    return measurements.stream().sorted(java.util.Comparator.comparing(m -> !m.ok())).toList();
   }
 
   /** Shows a ticker for a phase the scenario times itself (e.g. a push window). */
@@ -361,16 +466,14 @@ public final class ScenarioContext implements AutoCloseable {
         + " (warm-up " + load.warmup().toSeconds() + "s)";
   }
 
-  private static String summary(Measurement m) {
-    if (!m.ok()) {
-      return "FAILED: " + m.reason();
+  /** The usual progress line of a window: whatever of rate, latency, errors and RSS it has. */
+  static String summary(List<Figure> figures) {
+    List<String> parts = new ArrayList<>();
+    for (String name : List.of(Figure.QPS, Figure.P50, Figure.P99, Figure.ERRORS, Figure.NON_2XX, Figure.LOADER_CPU_BUSY,
+        Figure.RSS_PEAK, Figure.CPU_PER_1K)) {
+      figures.stream().filter(f -> f.name().equals(name)).findFirst()
+          .ifPresent(f -> parts.add(name + " " + String.format(java.util.Locale.ROOT, "%,.2f", f.value()) + " " + f.unit()));
     }
-    return String.format(java.util.Locale.ROOT, "%,.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %.0f, non-2xx %.0f%s",
-        value(m, Figure.QPS), value(m, Figure.P50), value(m, Figure.P99), value(m, Figure.ERRORS), value(m, Figure.NON_2XX),
-        m.figure(Figure.RSS_PEAK).map(f -> String.format(java.util.Locale.ROOT, ", RSS peak %.0f MB", f.value())).orElse(""));
-  }
-
-  private static double value(Measurement m, String name) {
-    return m.figure(name).map(Figure::value).orElse(Double.NaN);
+    return String.join(", ", parts);
   }
 }

@@ -122,7 +122,7 @@ class RealPeersTest {
 
   private ScenarioContext context(Peer peer, Peers peers) {
     RunSettings settings = new RunSettings(new JvmLauncher(JvmLauncher.currentJava(), List.of(), ServiceLocation.classPath(Map.of())),
-        new LoadDrivers(LoadDrivers.BUILTIN), dir, true, 0, List.of(), new Progress(System.err, false), null, 0, peers);
+        new LoadDrivers(LoadDrivers.BUILTIN), dir, true, 0, List.of(), new Progress(System.err, false), null, 0, peers, 0);
     return new ScenarioContext(Scenarios.named(peer.kind().scenarios().get(0)).orElseThrow(), settings);
   }
 

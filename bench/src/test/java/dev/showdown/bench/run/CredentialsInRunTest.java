@@ -1,6 +1,7 @@
 package dev.showdown.bench.run;
 
 import dev.showdown.bench.process.ServiceLocation;
+import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.ResultsJson;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
@@ -62,6 +63,8 @@ class CredentialsInRunTest {
     assertThat(status).as(user.reason()).isZero();
     assertThat(user.measurements().get(0).ok()).as(user.measurements().get(0).reason()).isTrue();
     assertThat(user.measurements().get(0).notes().get("command")).contains("redis://:***@127.0.0.1:" + port);
+    assertThat(user.measurements().get(0).notes().get(RunRedis.REDIS_VERSION_NOTE)).as("the Redis actually run")
+        .matches("\\d+\\.\\d+\\.\\d+");
     assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("redis://:***@127.0.0.1:" + port).doesNotContain(PASSWORD);
     try (Stream<Path> files = Files.walk(run)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {

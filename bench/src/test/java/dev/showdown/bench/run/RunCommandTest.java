@@ -1,5 +1,7 @@
 package dev.showdown.bench.run;
 
+import dev.showdown.bench.env.MachineWindow;
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.process.ChildProcesses;
 import dev.showdown.bench.process.ServiceLocation;
 import dev.showdown.bench.result.Figure;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +92,56 @@ class RunCommandTest {
         .contains("| wrong (target) | **FAILED**: failed verification");
     assertThat(runDir().resolve("report.html")).content().contains("<svg");
     assertNoChildOutlives(java);
+  }
+
+  @Test
+  void roundsInterleaveEveryImplementationInARotatedOrderOnOneProcess() throws Exception {
+    ServiceServer target = ServiceServer.start(new PingService(), ServiceOptions.loopback(1)).await();
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    int status;
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    try {
+      status = run("ping", "--quick", "--rounds", "2", "--tool", "builtin", "--jvm-opts", "-Xmx64m -XX:+UseSerialGC",
+          "--target", "other=http://127.0.0.1:" + target.port());
+    } finally {
+      System.setErr(stderr);
+      target.stop(Duration.ofSeconds(1)).await();
+    }
+
+    assertThat(status).isZero();
+    // Each window announces itself as it starts: the order the run really measured in.
+    List<String> windows = progress.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.matches("\\[ping] (java-vertx|other): builtin .*")).map(l -> l.split("[\\] :]+")[1]).toList();
+    assertThat(windows).containsExactly("java-vertx", "other", "other", "java-vertx");
+
+    ScenarioResult ping = ResultsJson.read(runDir().resolve("results.json")).scenarios().get(0);
+    assertThat(ping.measurements()).extracting(Measurement::implementation).containsExactly("java-vertx", "other");
+    for (Measurement m : ping.measurements()) {
+      assertThat(m.load()).containsEntry("rounds", 2);
+      assertThat(m.figure(Figure.QPS).orElseThrow().values()).hasSize(2).allSatisfy(v -> assertThat(v).isPositive());
+      assertThat(m.figure(Figure.P99).orElseThrow().values()).hasSize(2);
+      assertThat(m.figure(MachineWindow.BUSY).orElseThrow().values()).hasSize(2);
+      assertThat(m.figure(MachineWindow.LOAD_AVERAGE)).isPresent();
+      String log = m.notes().get(LatencyLog.NOTE);
+      assertThat(log).endsWith("-round2.hlog");
+      assertThat(runDir().resolve(log)).isNotEmptyFile();
+      assertThat(m.notes().get("latency_logs").split(" ")).hasSize(2)
+          .allSatisfy(each -> assertThat(runDir().resolve(each)).isNotEmptyFile());
+    }
+    Measurement java = ping.measurements().get(0);
+    assertThat(java.figure(Figure.CPU_PER_1K).orElseThrow().values()).hasSize(2).allSatisfy(v -> assertThat(v).isPositive());
+    assertThat(java.figure(Figure.CPU_PER_1K).orElseThrow().unit()).isEqualTo("s");
+    assertThat(ping.measurements().get(1).figure(Figure.CPU_PER_1K)).as("a target's CPU is not ours to sample").isEmpty();
+    assertThat(runDir().resolve("report.md")).content().contains("CPU per 1k requests (s)").contains("Machine during the measured windows")
+        .doesNotContain("machine_cpu_busy");
+    assertThat(runDir().resolve("report.html")).content().contains("Latency by percentile");
+    assertNoChildOutlives(java);
+  }
+
+  @Test
+  void roundsOutOfRangeAreAUsageError() {
+    assertThat(run("ping", "--rounds", "0")).isEqualTo(2);
   }
 
   @Test
