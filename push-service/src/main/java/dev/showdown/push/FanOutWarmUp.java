@@ -12,7 +12,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,7 @@ import java.util.function.Function;
  * code. Each event loop gets loopback connections of its own, accepted by a {@link TcpListener} like any other,
  * half of them WebSocket-shaped so that the write call sites see both kinds of subscriber, and delivers a few
  * hundred ticks to them, spaced so that the readers drain between rounds. Everything is counted apart from the
- * service's meters and closed before the real ports open. Measured (10,000 TCP listeners, 8 interleaved pairs):
- * the node's slowest fan-out, its first tick, median 139 ms without and 106 ms with it, for about 0.26 s of start.
+ * service's meters and closed before the real ports open. What it gains is measured in the README.
  */
 final class FanOutWarmUp {
   static final int CONNECTIONS_PER_LOOP = 32;
@@ -34,21 +33,23 @@ final class FanOutWarmUp {
   private static final long ROUND_GAP_MICROS = 200;
   private static final long ACCEPT_WAIT_MILLIS = 5_000;
 
-  private final VertxInternal vertx;
-  private final PushSettings settings;
+  private final Vertx vertx;
+  private final VertxInternals internals;
   private final PushStats scratch = new PushStats();
-  private final AdmissionGate unlimited = new AdmissionGate(Integer.MAX_VALUE);
   private final Shards shards;
+  private final ListenerPipeline listeners;
   private final List<Channel> clients = new ArrayList<>();
 
-  private FanOutWarmUp(VertxInternal vertx, PushSettings settings) {
+  private FanOutWarmUp(Vertx vertx, PushSettings settings) {
     this.vertx = vertx;
-    this.settings = settings;
-    this.shards = new Shards(vertx.nettyEventLoopGroup(), loop -> new Shard(loop, scratch, unlimited, Long.MAX_VALUE));
+    this.internals = VertxInternals.of(vertx);
+    AdmissionGate unlimited = new AdmissionGate(Integer.MAX_VALUE);
+    this.shards = new Shards(internals.eventLoops(), loop -> new Shard(loop, scratch, unlimited, Long.MAX_VALUE));
+    this.listeners = new ListenerPipeline(shards, settings, scratch, unlimited);
   }
 
   /** Completes with the warm-up's own counts once its connections are closed; never with the service's. */
-  static Future<PushStats> run(VertxInternal vertx, PushSettings settings) {
+  static Future<PushStats> run(Vertx vertx, PushSettings settings) {
     return new FanOutWarmUp(vertx, settings).run();
   }
 
@@ -66,7 +67,7 @@ final class FanOutWarmUp {
     };
     long guard = vertx.setTimer(ACCEPT_WAIT_MILLIS,
         timer -> allAccepted.tryFail("only " + accepted.get() + " of " + total + " warm-up connections were accepted"));
-    return TcpListener.start(vertx, "127.0.0.1", 0, shards, settings, scratch, unlimited, subscriberOf)
+    return TcpListener.start(internals, new TcpListener.Settings("127.0.0.1", 0, listeners, subscriberOf))
         .compose(listener -> connectAll(listener.port(), total)
             .compose(v -> allAccepted.future())
             .compose(v -> deliverRounds())
@@ -78,8 +79,8 @@ final class FanOutWarmUp {
   }
 
   private Future<Void> connectAll(int port, int total) {
-    Bootstrap bootstrap = new Bootstrap().group(vertx.nettyEventLoopGroup())
-        .channelFactory(vertx.transport().channelFactory(false)).handler(Discard.INSTANCE);
+    Bootstrap bootstrap = new Bootstrap().group(internals.eventLoops())
+        .channelFactory(internals.clientChannels()).handler(Discard.INSTANCE);
     Promise<Void> connected = Promise.promise();
     AtomicInteger pending = new AtomicInteger(total);
     for (int i = 0; i < total; i++) {
@@ -99,7 +100,7 @@ final class FanOutWarmUp {
   private Future<Void> deliverRounds() {
     Tick tick = Tick.encode(0, Broadcaster.epochMicros());
     List<Future<Void>> loops = new ArrayList<>();
-    for (EventExecutor executor : vertx.nettyEventLoopGroup()) {
+    for (EventExecutor executor : internals.eventLoops()) {
       EventLoop loop = (EventLoop) executor;
       Promise<Void> done = Promise.promise();
       Shard shard = shards.of(loop);

@@ -2,7 +2,6 @@ package dev.showdown.push;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.vertx.core.net.impl.ShutdownEvent;
 
 /**
  * The last handler of every listener's channel, whatever the protocol: hands what the peer sends to its
@@ -42,7 +41,7 @@ final class Listening extends ChannelInboundHandlerAdapter {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof ShutdownEvent) {
+    if (VertxInternals.isGracefulStop(event)) {
       subscriber.close();
     } else {
       ctx.fireUserEventTriggered(event);

@@ -7,7 +7,6 @@ import dev.showdown.kit.WebSocketHandshakes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.Router;
 
 import java.util.Map;
@@ -24,6 +23,7 @@ public final class PushService implements HttpService {
   private final PushStats stats = new PushStats();
   private final AdmissionGate admission;
   private Shards shards;
+  private ListenerPipeline listeners;
   private Broadcaster broadcaster;
   private TcpListener tcpListener;
   private RedisRelay relay;
@@ -50,9 +50,10 @@ public final class PushService implements HttpService {
   @Override
   public Future<Void> start(ServiceContext context) {
     this.vertx = context.vertx();
-    VertxInternal internal = (VertxInternal) vertx;
+    VertxInternals internals = VertxInternals.of(vertx);
     long slowTimeoutNanos = settings.slowTimeout().toNanos();
-    shards = new Shards(internal.nettyEventLoopGroup(), loop -> new Shard(loop, stats, admission, slowTimeoutNanos));
+    shards = new Shards(internals.eventLoops(), loop -> new Shard(loop, stats, admission, slowTimeoutNanos));
+    listeners = new ListenerPipeline(shards, settings, stats, admission);
     broadcaster = new Broadcaster(shards, stats);
     context.meterRegistry().ifPresent(stats::bindTo);
     Future<Void> relayStarted = Future.succeededFuture();
@@ -62,9 +63,9 @@ public final class PushService implements HttpService {
       relayStarted = relay.start().onFailure(failure -> relay.close());
     }
     return relayStarted
-        .compose(v -> warmUp(internal))
-        .compose(v -> TcpListener.start(internal, host, settings.tcpPort(), shards, settings, stats, admission,
-            TcpSubscriber::new))
+        .compose(v -> warmUp())
+        .compose(v -> TcpListener.start(internals,
+            new TcpListener.Settings(host, settings.tcpPort(), listeners, TcpSubscriber::new)))
         .onSuccess(listener -> {
           tcpListener = listener;
           tickTimer = vertx.setPeriodic(settings.interval().toMillis(), timer -> broadcaster.fanOut(broadcaster.next()));
@@ -74,7 +75,7 @@ public final class PushService implements HttpService {
   }
 
   /** Best effort: a node that cannot warm up (no loopback, no files to spare) still starts, only colder. */
-  private Future<Void> warmUp(VertxInternal vertx) {
+  private Future<Void> warmUp() {
     if (!settings.warmUp()) {
       return Future.succeededFuture();
     }
@@ -94,7 +95,7 @@ public final class PushService implements HttpService {
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    WebSocketEndpoint webSockets = new WebSocketEndpoint(shards, stats, admission, settings);
+    WebSocketEndpoint webSockets = new WebSocketEndpoint(listeners);
     router.get("/push").handler(WebSocketHandshakes::validate).handler(webSockets::handle);
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);

@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * Bounds what one connection may hold and makes it notice a vanished peer: the write queue as the channel's
  * write-buffer high-water mark, a fixed send buffer of the same size (autotuning would let a stalled reader pin
- * up to {@code tcp_wmem}'s 4 MB before the write queue ever fills),
+ * up to {@code tcp_wmem}'s maximum before the write queue ever fills),
  * keep-alive probes after one heartbeat of silence, and a user timeout that aborts a connection whose sent data
  * stays unacknowledged for three heartbeats. The probe timings need a native transport; NIO keeps the system's.
  */

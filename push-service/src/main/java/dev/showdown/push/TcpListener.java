@@ -1,6 +1,5 @@
 package dev.showdown.push;
 
-import dev.showdown.kit.AdmissionGate;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,7 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.VertxInternal;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,28 +23,33 @@ final class TcpListener {
   private static final ByteBuf REFUSED = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(
       "{\"error\":\"too many connections\"}\n", StandardCharsets.US_ASCII).asReadOnly());
 
+  /**
+   * Where to listen, and what becomes of an accepted channel: {@code subscriberOf} makes it a subscriber (TCP
+   * ones, or for the warm-up both kinds) for {@code listeners} to join.
+   */
+  record Settings(String host, int port, ListenerPipeline listeners, Function<Channel, Subscriber> subscriberOf) {
+  }
+
   private final Channel server;
 
   private TcpListener(Channel server) {
     this.server = server;
   }
 
-  /** {@code subscriberOf} makes each accepted channel a subscriber: TCP ones, or for the warm-up both kinds. */
-  static Future<TcpListener> start(VertxInternal vertx, String host, int port, Shards shards, PushSettings settings,
-                                   PushStats stats, AdmissionGate admission, Function<Channel, Subscriber> subscriberOf) {
+  static Future<TcpListener> start(VertxInternals vertx, Settings settings) {
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
-        .channelFactory(vertx.transport().serverChannelFactory(false))
+        .group(vertx.acceptors(), vertx.eventLoops())
+        .channelFactory(vertx.serverChannels())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
-            accept(channel, shards.of(channel.eventLoop()), settings, stats, admission, subscriberOf);
+            accept(channel, settings);
           }
         });
     Promise<TcpListener> bound = Promise.promise();
-    bootstrap.bind(host, port).addListener((ChannelFutureListener) done -> {
+    bootstrap.bind(settings.host(), settings.port()).addListener((ChannelFutureListener) done -> {
       if (done.isSuccess()) {
         bound.complete(new TcpListener(done.channel()));
       } else {
@@ -56,17 +59,12 @@ final class TcpListener {
     return bound.future();
   }
 
-  private static void accept(Channel channel, Shard shard, PushSettings settings, PushStats stats,
-                             AdmissionGate admission, Function<Channel, Subscriber> subscriberOf) {
-    if (!admission.tryAdmit()) {
-      stats.countRefused();
+  private static void accept(Channel channel, Settings settings) {
+    if (!settings.listeners().admit()) {
       channel.writeAndFlush(REFUSED.duplicate()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    SocketTuning.apply(channel, settings.heartbeat(), settings.writeQueueBytes());
-    Subscriber subscriber = subscriberOf.apply(channel);
-    channel.pipeline().addLast(new Listening(shard, subscriber, stats));
-    shard.add(subscriber);
+    settings.listeners().join(settings.subscriberOf().apply(channel));
   }
 
   int port() {

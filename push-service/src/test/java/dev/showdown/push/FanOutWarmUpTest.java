@@ -3,7 +3,6 @@ package dev.showdown.push;
 import dev.showdown.kit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +26,7 @@ class FanOutWarmUpTest {
 
   @Test
   void everyLoopDeliversEveryRoundToItsOwnConnectionsAndClosesThemAll() throws Exception {
-    PushStats warmUp = FanOutWarmUp.run((VertxInternal) vertx, PushSettings.forTest(Duration.ofHours(1), null)).await();
+    PushStats warmUp = FanOutWarmUp.run(vertx, PushSettings.forTest(Duration.ofHours(1), null)).await();
 
     long writes = 2L * FanOutWarmUp.CONNECTIONS_PER_LOOP * FanOutWarmUp.ROUNDS;
     assertThat(warmUp.pushed() + warmUp.dropped()).isEqualTo(writes);
