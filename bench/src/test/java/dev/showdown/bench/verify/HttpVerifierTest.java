@@ -45,7 +45,7 @@ class HttpVerifierTest {
     ping = start(new PingService());
     fib = start(new FibService(2, 8, 40));
     data = start(new DataService(DataSettings.of(upstream.url(), redis.url())));
-    logparse = start(new LogparseService(2, 1L << 30, 1 << 20));
+    logparse = start(new LogparseService(2, 1L << 30, 1 << 20, 64L << 20));
   }
 
   private static String start(HttpService service) {
