@@ -4,7 +4,6 @@ import dev.showdown.kit.ServiceMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 
 @Command(name = "grpc-service", mixinStandardHelpOptions = true,
@@ -19,28 +18,20 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    UserGrpcServer server;
-    try {
-      server = UserGrpcServer.start(options);
-    } catch (Exception e) {
-      System.err.println(NAME + ": cannot start on " + options.host() + ":" + options.port() + ": " + ServiceMain.reason(e));
-      return ServiceMain.EXIT_CANNOT_START;
-    }
-    // Before the ready line: the bench may send SIGTERM the moment it reads it, and without the handler the
-    // JVM would die of the signal (exit 143) instead of stopping gracefully with 0.
-    ServiceMain.stopOnSignal(NAME, options.shutdownGrace(), () -> server.stop(options.shutdownGrace()));
-    System.out.println(NAME + " started: transport=" + server.transport()
-        + " event-loops=" + options.eventLoops()
-        + " executor=" + options.executor()
-        + " flow-control-window=" + options.flowControlWindow()
-        + " store=" + server.store()
-        + " http-port=" + server.httpPort()
-        + " metrics=" + options.metrics()
-        + " jdk=" + Runtime.version()
-        + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
-    // The bench waits for this exact line, with the gRPC port.
-    System.out.println(NAME + " listening on " + options.host() + ":" + server.port());
-    return 0;
+    // Through the kit, which puts the SIGTERM handler in place before the start: the bench may stop a service at
+    // any moment, and caught without it the JVM would die of the signal (exit 143) instead of stopping with 0.
+    return ServiceMain.runServer(NAME, options.host() + ":" + options.port(), options.shutdownGrace(), () -> {
+      UserGrpcServer server = UserGrpcServer.start(options);
+      String details = "transport=" + server.transport()
+          + " event-loops=" + options.eventLoops()
+          + " executor=" + options.executor()
+          + " flow-control-window=" + options.flowControlWindow()
+          + " store=" + server.store()
+          + " http-port=" + server.httpPort()
+          + " metrics=" + options.metrics();
+      // The ready line carries the gRPC port, which the bench waits for.
+      return new ServiceMain.Running(details, options.host(), server.port(), server::stop);
+    });
   }
 
   public static void main(String[] args) {

@@ -38,6 +38,19 @@ class MainProcessTest {
     assertThat(statuses).containsOnly(0);
   }
 
+  /** A SIGTERM while the server starts (after the first line, before the ready line) stops it with 0, not 143. */
+  @Test
+  void sigtermDuringStartUpStopsWithZero() throws Exception {
+    for (int run = 0; run < 3; run++) {
+      try (ServiceProcess service = GrpcProcess.start(line -> true, process -> process.toHandle().destroy(),
+          "--port", "0")) {
+        assertThat(service.exitStatus()).as("exit status of run %d; %s", run, service.output()).isZero();
+        assertThat(service.stdout()).startsWith("grpc-service starting on 127.0.0.1:0\n")
+            .contains("grpc-service stopped\n");
+      }
+    }
+  }
+
   @Test
   void exitsWithTwoAndAReasonWhenThePortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0);

@@ -11,11 +11,13 @@ import java.time.Duration;
 
 /**
  * What the kit adds to each HTTP/1.x connection's Netty pipeline: the {@link StrictRequestDecoder} in place of
- * Vert.x's and the {@link RequestDeadline}. The idle timeout is Vert.x's own ({@code HttpServerOptions}), the
+ * Vert.x's, {@link MalformedBodies} and the {@link RequestDeadline}. The idle timeout is Vert.x's own ({@code HttpServerOptions}), the
  * handler named {@value #IDLE}.
  */
 public final class ConnectionGuards {
   private static final String DECODER = "httpDecoder";
+  private static final String ENCODER = "httpEncoder";
+  private static final String MALFORMED_BODIES = "kitMalformedBodies";
   private static final String VERTX_HANDLER = "handler";
   private static final String IDLE = "idle";
   private static final String REQUEST_START = "kitRequestStart";
@@ -31,6 +33,9 @@ public final class ConnectionGuards {
       return; // HTTP/2, where a service turned h2c on: its frames have limits of their own.
     }
     pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
+    // Right after the encoder: inbound it sees the decoder's own results, before a decompressor could rewrite a failed
+    // chunk as a good one; outbound its answer still goes through the encoder.
+    pipeline.addAfter(ENCODER, MALFORMED_BODIES, new MalformedBodies());
     if (!requestTimeout.isZero()) {
       RequestDeadline deadline = new RequestDeadline(requestTimeout.toNanos());
       pipeline.addBefore(DECODER, REQUEST_START, deadline.bytes);
@@ -40,13 +45,13 @@ public final class ConnectionGuards {
 
   /**
    * For a connection that a service takes over from Vert.x after an upgrade (push's WebSocket listeners): removes
-   * the kit's idle and request timeouts, which would otherwise stay in the pipeline, inert but holding memory and a
-   * timer each, since the new owner keeps the connection alive (and finds it dead) its own way. Call it on the
-   * channel's event loop; handlers already gone are skipped.
+   * the kit's idle and request timeouts and its body check, which would otherwise stay in the pipeline, inert but
+   * holding memory (the timeouts a timer each), since the new owner keeps the connection alive (and finds it dead)
+   * its own way. Call it on the channel's event loop; handlers already gone are skipped.
    */
   public static void removeFrom(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    for (String name : new String[] {IDLE, REQUEST_START, REQUEST_END}) {
+    for (String name : new String[] {IDLE, REQUEST_START, REQUEST_END, MALFORMED_BODIES}) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);
       }

@@ -1,24 +1,22 @@
 package dev.showdown.kit;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 /** Port choices shared by every listener a service opens. */
 public final class Ports {
+  /**
+   * Vert.x's documented convention for one random port shared by every server of an instance that binds this same
+   * negative value: the first bind picks the port, the others join its listening socket.
+   */
+  private static final int SHARED_RANDOM = -1;
+
   private Ports() {
   }
 
   /**
-   * The port to bind on every event loop: {@code port} itself, or for port 0 one free port chosen up front.
-   * Left to Vert.x, port 0 would give each event loop's server a different free port instead of one shared.
+   * The port every event loop's server binds for {@code port}: the port itself, or for 0 one random port that the
+   * servers share. Port 0 itself would give each server a different port, and a free port chosen up front and
+   * bound later could be taken by another process in between.
    */
-  public static int concrete(String host, int port) throws IOException {
-    if (port != 0) {
-      return port;
-    }
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return probe.getLocalPort();
-    }
+  public static int shared(int port) {
+    return port == 0 ? SHARED_RANDOM : port;
   }
 }

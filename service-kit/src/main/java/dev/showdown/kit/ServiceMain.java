@@ -74,40 +74,68 @@ public final class ServiceMain {
    */
   public static int run(HttpService service, ServiceOptions options) {
     String address = options.host() + ":" + options.port(service.defaultPort());
-    // The handler comes first, so that a SIGTERM that arrives while the service starts, or the moment its ready
-    // line appears, stops it cleanly (exit 0) instead of ending the JVM with 143. Such a stop waits for the start;
-    // if the start fails, this method's exit status 2 ends the process and the stop never runs.
-    CompletableFuture<ServiceServer> started = new CompletableFuture<>();
-    stopOnSignal(service.name(), options.shutdownGrace(), () -> started.join().stop(options.shutdownGrace()).await());
-    ServiceServer server;
-    try {
-      server = ServiceServer.start(service, options).await();
-    } catch (Exception e) {
-      System.err.println(service.name() + ": cannot start on " + address + ": " + reason(e));
-      return EXIT_CANNOT_START;
-    }
-    started.complete(server);
-    System.out.println(service.name() + " started: transport=" + server.transport()
-        + " event-loops=" + server.eventLoops()
-        + " metrics=" + options.metrics()
-        + " jdk=" + Runtime.version()
-        + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
-    System.out.println(service.name() + " listening on " + server.host() + ":" + server.port());
-    return 0;
+    return runServer(service.name(), address, options.shutdownGrace(), () -> {
+      ServiceServer server = ServiceServer.start(service, options).await();
+      String details = "transport=" + server.transport() + " event-loops=" + server.eventLoops()
+          + " metrics=" + options.metrics();
+      return new Running(details, server.host(), server.port(), grace -> server.stop(grace).await());
+    });
   }
 
-  /** A blocking stop: returns once the service has stopped, throws if it could not stop cleanly. */
+  /** A server that {@link #runServer} starts. */
+  @FunctionalInterface
+  public interface Startable {
+    /** Starts the server and returns once it listens; throws if it cannot start. */
+    Running start() throws Exception;
+  }
+
+  /** A blocking graceful stop: returns once the server has stopped, throws if it could not stop cleanly. */
   @FunctionalInterface
   public interface Stop {
-    void run() throws Exception;
+    void run(Duration grace) throws Exception;
+  }
+
+  /**
+   * A server that listens: its set-up in {@code name=value} words for the line before the ready line (e.g.
+   * {@code transport=epoll event-loops=2}), the address it listens on, and how it stops.
+   */
+  public record Running(String details, String host, int port, Stop stop) {
+  }
+
+  /**
+   * What every service does from its command line once its flags are valid: prints {@code <name> starting on
+   * <address>}, starts {@code server}, prints {@code <name> started: <details> jdk=... jvm-flags=...} and the ready
+   * line {@code <name> listening on <host>:<port>}, and returns 0; or prints {@code <name>: cannot start on
+   * <address>: <reason>} on stderr and returns {@link #EXIT_CANNOT_START}. On the first SIGTERM or SIGINT the
+   * server stops gracefully within {@code grace} and the JVM exits 0 (1 if the stop failed).
+   */
+  public static int runServer(String name, String address, Duration grace, Startable server) {
+    // The handler comes first, so that a SIGTERM that arrives while the server starts, or the moment its ready
+    // line appears, stops it cleanly (exit 0) instead of ending the JVM with 143. Such a stop waits for the start;
+    // if the start fails, this method's exit status 2 ends the process and the stop never runs.
+    CompletableFuture<Running> started = new CompletableFuture<>();
+    stopOnSignal(name, grace, limit -> started.join().stop().run(limit));
+    System.out.println(name + " starting on " + address);
+    Running running;
+    try {
+      running = server.start();
+    } catch (Exception e) {
+      System.err.println(name + ": cannot start on " + address + ": " + reason(e));
+      return EXIT_CANNOT_START;
+    }
+    started.complete(running);
+    System.out.println(name + " started: " + running.details()
+        + " jdk=" + Runtime.version()
+        + " jvm-flags=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    System.out.println(name + " listening on " + running.host() + ":" + running.port());
+    return 0;
   }
 
   /**
    * On the first SIGTERM or SIGINT, prints {@code <name> stopping}, runs {@code stop}, prints
-   * {@code <name> stopped} and exits 0 (1 if the stop failed). For services that start without
-   * {@link #run}, such as the gRPC one.
+   * {@code <name> stopped} and exits 0 (1 if the stop failed).
    */
-  public static void stopOnSignal(String name, Duration grace, Stop stop) {
+  private static void stopOnSignal(String name, Duration grace, Stop stop) {
     AtomicBoolean stopping = new AtomicBoolean();
     Runnable onSignal = () -> {
       if (!stopping.compareAndSet(false, true)) {
@@ -115,7 +143,7 @@ public final class ServiceMain {
       }
       System.out.println(name + " stopping (grace " + Durations.format(grace) + ")");
       try {
-        stop.run();
+        stop.run(grace);
         System.out.println(name + " stopped");
         System.exit(0);
       } catch (Exception e) {

@@ -13,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +64,7 @@ public final class ServiceServer {
     ServiceContext context = new ServiceContext(vertx, registry);
     Handler<RoutingContext> scraper = metricsHandler;
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
-    int port;
-    try {
-      port = Ports.concrete(options.host(), options.port(service.defaultPort()));
-    } catch (IOException e) {
-      vertx.close();
-      return Future.failedFuture(e);
-    }
+    int port = Ports.shared(options.port(service.defaultPort()));
     Supplier<HttpServerVerticle> newServer = () -> {
       HttpServerVerticle server = new HttpServerVerticle(service, options, port, scraper);
       servers.add(server);

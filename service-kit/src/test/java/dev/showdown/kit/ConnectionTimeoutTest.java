@@ -89,8 +89,8 @@ class ConnectionTimeoutTest {
       upgrading.send("GET /take-over HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
       List<List<String>> names = probe.takenOver.get(10, TimeUnit.SECONDS);
-      assertThat(names.get(0)).contains("idle", "kitRequestStart", "kitRequestEnd");
-      assertThat(names.get(1)).doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
+      assertThat(names.get(0)).contains("idle", "kitRequestStart", "kitRequestEnd", "kitMalformedBodies");
+      assertThat(names.get(1)).doesNotContain("idle", "kitRequestStart", "kitRequestEnd", "kitMalformedBodies");
     }
   }
 

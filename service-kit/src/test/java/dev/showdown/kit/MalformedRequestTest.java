@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MalformedRequestTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static ServiceServerTest.ProbeService probe;
   private static RunningService service;
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(new ServiceServerTest.ProbeService());
+    probe = new ServiceServerTest.ProbeService();
+    service = RunningService.start(probe);
   }
 
   @AfterAll
@@ -42,6 +44,8 @@ class MalformedRequestTest {
       "te in http/1.0        | 400 | Transfer-Encoding in an HTTP/1.0 request",
       "te not chunked        | 400 | Transfer-Encoding must end in chunked",
       "te gzip then chunked  | 501 | unsupported transfer coding",
+      "bad chunk size        | 400 | malformed chunked body",
+      "bad second chunk      | 400 | malformed chunked body",
   })
   void isAJsonErrorAndTheConnectionCloses(String request, int status, String reason) {
     try (RawHttp socket = RawHttp.connect(service.port())) {
@@ -70,6 +74,9 @@ class MalformedRequestTest {
       case "te in http/1.0" -> "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
       case "te not chunked" -> "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc";
       case "te gzip then chunked" -> "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n";
+      case "bad chunk size" -> "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
+      case "bad second chunk" -> "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+          + "-1\r\nabc\r\n";
       default -> throw new IllegalArgumentException(request);
     };
   }
@@ -83,6 +90,25 @@ class MalformedRequestTest {
       assertThat(socket.read(WAIT).body()).isEqualTo("{\"bytes\":3}");
       assertThat(socket.read(WAIT).body()).isEqualTo("{\"bytes\":2}");
       assertThat(socket.read(WAIT).body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
+  /** The answer to a broken body keeps its place in line: the response owed to an earlier request goes first. */
+  @Test
+  void aMalformedChunkedBodyBehindAPendingResponseIsAnsweredAfterIt() {
+    try (RawHttp socket = RawHttp.connect(service.port())) {
+      socket.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+          + "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+      Await.until("the slow request arrived", () -> !probe.slowRequests.isEmpty());
+      probe.slowRequests.get(0).complete();
+      RawHttp.Response first = socket.read(WAIT);
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.body()).isEqualTo("done");
+      RawHttp.Response second = socket.read(WAIT);
+      assertThat(second.status()).isEqualTo(400);
+      assertThat(second.header("Content-Type")).isEqualTo("application/json");
+      assertThat(second.body()).isEqualTo("{\"error\":\"malformed chunked body\"}");
+      assertThat(socket.closedWithin(WAIT)).as("closed after the error").isTrue();
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +38,15 @@ public final class ServiceProcess implements AutoCloseable {
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
-  private ServiceProcess(Process process, Consumer<Process> onReady) {
+  private ServiceProcess(Process process, Predicate<String> atLine, Consumer<Process> action) {
     this.process = process;
+    AtomicBoolean acted = new AtomicBoolean();
     stdoutReader = drain(process.getInputStream(), stdout, line -> {
+      if (atLine.test(line) && acted.compareAndSet(false, true)) {
+        action.accept(process);
+      }
       Matcher ready = READY.matcher(line);
       if (ready.matches()) {
-        onReady.accept(process);
         port.complete(Integer.parseInt(ready.group(1)));
       }
     });
@@ -56,6 +61,15 @@ public final class ServiceProcess implements AutoCloseable {
   /** As {@link #start(Class, List, String...)}, and runs {@code onReady} on the reader thread the moment the ready line is read. */
   public static ServiceProcess start(Class<?> mainClass, List<String> jvmFlags, Consumer<Process> onReady,
                                      String... args) {
+    return start(mainClass, jvmFlags, line -> READY.matcher(line).matches(), onReady, args);
+  }
+
+  /**
+   * As {@link #start(Class, List, String...)}, and runs {@code action} on the reader thread the moment the first
+   * stdout line that {@code atLine} accepts is read, before the next line is read.
+   */
+  public static ServiceProcess start(Class<?> mainClass, List<String> jvmFlags, Predicate<String> atLine,
+                                     Consumer<Process> action, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -63,7 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
         mainClass.getName()));
     command.addAll(List.of(args));
     try {
-      return new ServiceProcess(new ProcessBuilder(command).start(), onReady);
+      return new ServiceProcess(new ProcessBuilder(command).start(), atLine, action);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

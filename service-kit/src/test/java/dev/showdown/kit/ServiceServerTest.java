@@ -65,6 +65,7 @@ class ServiceServerTest {
           takenOver.complete(List.of(before, channel.pipeline().names()));
         });
       });
+      router.get("/loop").handler(ctx -> ctx.response().end(Thread.currentThread().getName()));
       router.get("/slow").handler(ctx -> {
         Promise<Void> release = Promise.promise();
         slowRequests.add(release);
