@@ -68,6 +68,10 @@ final class Cells {
         if (Math.abs(value) >= 1000) {
           return String.format(Locale.ROOT, "%,.0f", value);
         }
+        if (value != 0 && Math.abs(value) < 0.1) {
+          // Two significant digits: CPU seconds per 1k requests are ~0.01, which two decimals would flatten.
+          return String.format(Locale.ROOT, "%.2g", value);
+        }
         return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
     }
   }
