@@ -1,5 +1,6 @@
 package dev.showdown.bench.push;
 
+import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.result.Figure;
 import org.HdrHistogram.Histogram;
 
@@ -12,11 +13,12 @@ import java.util.stream.LongStream;
 
 /**
  * What one push client saw: connections wanted, established and still open at the end, pushes received in the
- * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}).
+ * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}), kept whole
+ * in {@code latencies} for the run folder's log and the report's percentile plot.
  */
 public record PushResult(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
                          long expected, double p50Ms, double p99Ms, double p999Ms, double maxMs, double[] slowestPerTickMs,
-                         double connectSeconds) {
+                         double connectSeconds, LatencyLog latencies) {
 
   static PushResult of(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
                        long expected, PushTally tally, double connectSeconds) {
@@ -27,7 +29,8 @@ public record PushResult(int wanted, int established, int openAtEnd, String firs
         any ? latencyMicros.getValueAtPercentile(99) / 1e3 : Double.NaN,
         any ? latencyMicros.getValueAtPercentile(99.9) / 1e3 : Double.NaN,
         any ? latencyMicros.getMaxValue() / 1e3 : Double.NaN,
-        LongStream.of(tally.slowestPerTickMicros()).mapToDouble(micros -> micros / 1e3).toArray(), connectSeconds);
+        LongStream.of(tally.slowestPerTickMicros()).mapToDouble(micros -> micros / 1e3).toArray(), connectSeconds,
+        LatencyLog.of(latencyMicros));
   }
 
   /** The slowest delivery of any tick but the first counted one (the cold one); NaN with fewer than two ticks. */

@@ -195,6 +195,7 @@ public final class PushScenario implements Scenario {
     if (result.established() == 0) {
       return WindowResult.failed("no connection held" + (result.firstFailure() == null ? "" : ": " + result.firstFailure()));
     }
+    listener.latencies(result.latencies());
     List<Figure> figures = new ArrayList<>(result.figures());
     ResourceSampler.Usage usage = listener.usage();
     if (usage != null && result.ticks() > 0) {

@@ -40,6 +40,11 @@ class PushClientTest {
     assertThat(result.expected()).isEqualTo(result.ticks() * 40);
     assertThat(result.lost()).isZero();
     assertThat(result.p99Ms()).isPositive().isLessThanOrEqualTo(result.maxMs());
+    // The whole distribution goes to the run folder's log and the report's plot, not just the summary figures.
+    assertThat(result.latencies().spectrum().points())
+        .filteredOn(point -> point.percentile() == 99.0)
+        .singleElement()
+        .satisfies(point -> assertThat(point.millis()).isEqualTo(result.p99Ms()));
   }
 
   @Test
