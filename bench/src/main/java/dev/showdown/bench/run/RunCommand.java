@@ -9,6 +9,7 @@ import dev.showdown.bench.peer.Peers;
 import dev.showdown.bench.process.JvmLauncher;
 import dev.showdown.bench.process.ServiceLocation;
 import dev.showdown.bench.result.Environment;
+import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
 import dev.showdown.bench.scenario.Progress;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 /** {@code bench run [scenario...]}: runs the scenarios and writes results.json, report.md and report.html. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs scenarios (default: every one whose service is built) and writes <out>/<timestamp>/"
-        + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran, 1 when one failed.")
+        + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran and every implementation in it was measured, 1 when one failed.")
 public final class RunCommand implements Callable<Integer> {
   /** A service that runs out of heap exits (and the run says so) instead of limping on and being measured. */
   /** More rounds than this would be a run of hours: a typo rather than a wish. */
@@ -151,7 +152,16 @@ public final class RunCommand implements Callable<Integer> {
         + "; services on " + javaVersion + " " + String.join(" ", flags));
     RunResult result = new Runner(settings, header, dir).run(chosen, skipped);
     progress.line("bench", "done: " + dir.path().resolve("report.md") + " and report.html");
-    boolean failed = result.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status()));
+    return exitStatus(result);
+  }
+
+  /**
+   * 1 when a scenario failed or any implementation it was to measure did (failed its contract checks, could not
+   * start, answered nothing): the figures of such a run are incomplete, and a script or CI must see it.
+   */
+  static int exitStatus(RunResult result) {
+    boolean failed = result.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())
+        || s.measurements().stream().anyMatch(m -> Measurement.FAILED.equals(m.status())));
     return failed ? 1 : 0;
   }
 
