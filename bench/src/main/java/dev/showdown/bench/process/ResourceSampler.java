@@ -112,13 +112,25 @@ public final class ResourceSampler implements AutoCloseable {
       sample();
       // A process that exited in the window (wrk at its end) is judged by its last sample.
       double wall = (lastTickNanos - startNanos) / 1e9;
-      long ticks = 0;
-      for (Map.Entry<Long, Long> last : lastTicks.entrySet()) {
-        ticks += last.getValue() - firstTicks.getOrDefault(last.getKey(), 0L);
-      }
-      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, ticks / TICKS_PER_SECOND, wall);
+      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, cpuTicksSinceStart() / TICKS_PER_SECOND, wall);
     }
     return finished;
+  }
+
+  /** The CPU seconds used since the window opened, read now (a sample of its own); the window goes on. */
+  public synchronized double cpuSecondsSoFar() {
+    if (finished == null) {
+      sample();
+    }
+    return cpuTicksSinceStart() / TICKS_PER_SECOND;
+  }
+
+  private long cpuTicksSinceStart() {
+    long ticks = 0;
+    for (Map.Entry<Long, Long> last : lastTicks.entrySet()) {
+      ticks += last.getValue() - firstTicks.getOrDefault(last.getKey(), 0L);
+    }
+    return ticks;
   }
 
   @Override

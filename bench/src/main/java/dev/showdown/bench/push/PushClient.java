@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,11 +41,19 @@ public final class PushClient {
     this.progress = progress;
   }
 
+  /** As {@link #run(Runnable, Runnable, Runnable)} with nothing to do after the first counted tick. */
+  public PushResult run(Runnable onAllUp, Runnable onHoldEnd) throws Exception {
+    return run(onAllUp, () -> { }, onHoldEnd);
+  }
+
   /**
    * Connects, calls {@code onAllUp} (e.g. to start sampling the service), holds, waits for the last counted
    * tick, calls {@code onHoldEnd} while the connections are still open (e.g. to weigh the live heap), and reports.
+   * {@code afterFirstTick} runs once, half an interval after the first counted tick started (its fan-out long
+   * done, the next not begun), on a thread of its own, if the hold lasts that long: the first tick is the one
+   * that finds the service's code cold, so what it costs can be told apart from every later tick.
    */
-  public PushResult run(Runnable onAllUp, Runnable onHoldEnd) throws Exception {
+  public PushResult run(Runnable onAllUp, Runnable afterFirstTick, Runnable onHoldEnd) throws Exception {
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(load.threads(),
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -69,6 +78,9 @@ public final class PushClient {
       progress.accept(String.format("%,d of %,d connections up in %.1f s%s", established, load.connections(), connectSeconds,
           firstFailure == null ? "" : " (first failure: " + firstFailure + ")"));
       tally.openWindow(PushConnection.epochMicros());
+      long halfInterval = load.interval().toNanos() / 2000;
+      tally.firstCountedTick().thenAccept(ts -> CompletableFuture.delayedExecutor(
+          Math.max(0, ts + halfInterval - PushConnection.epochMicros()), TimeUnit.MICROSECONDS).execute(afterFirstTick));
       onAllUp.run();
       Thread.sleep(load.hold().toMillis());
       long lastSeq = tally.closeWindow();

@@ -31,6 +31,8 @@ public final class PushScenario implements Scenario {
   private static final String TOOL = "push-client";
   /** The node's CPU seconds over the hold per tick counted in it (the idle time between ticks included). */
   static final String CPU_PER_TICK = "cpu_s_per_tick";
+  static final String CPU_FIRST_TICK = "cpu_s_first_tick";
+  static final String CPU_PER_STEADY_TICK = "cpu_s_per_steady_tick";
   /** The interval of the instance the bench checks before measuring its own service. */
   static final Duration VERIFY_INTERVAL = Duration.ofMillis(200);
   /** Two pushes at {@link #VERIFY_INTERVAL}, with room for a busy machine. */
@@ -186,9 +188,12 @@ public final class PushScenario implements Scenario {
     context.phase(implementation + ": " + load.connections() + " connections to " + target.url() + ", held "
         + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
     HoldEnd end = new HoldEnd(ScenarioContext.SERVICE.equals(kind) ? sampled : null);
+    TickCpu tickCpu = new TickCpu(listener);
     PushResult result = new PushClient(target, load, line -> context.phase(implementation + ": " + line)).run(
         () -> listener.measureStarted(load.hold(), () -> -1),
+        tickCpu::markFirstTickDone,
         () -> {
+          tickCpu.holdEnded();
           listener.measureEnded();
           end.read();
         });
@@ -200,6 +205,7 @@ public final class PushScenario implements Scenario {
     ResourceSampler.Usage usage = listener.usage();
     if (usage != null && result.ticks() > 0) {
       figures.add(Figure.of(CPU_PER_TICK, usage.cpuSeconds() / result.ticks(), Figure.S));
+      figures.addAll(tickCpu.figures(usage.cpuSeconds(), result.ticks()));
     }
     figures.addAll(end.figures(result.openAtEnd()));
     Map<String, Object> settings = load.describe();
@@ -207,6 +213,38 @@ public final class PushScenario implements Scenario {
     settings.put("protocol", target.protocol());
     return WindowResult.ok(TOOL, settings, figures, -1).withSummary(result.summary()
         + (Double.isNaN(end.floorMs) ? "" : String.format(java.util.Locale.ROOT, "; slowest service fan-out %.1f ms", end.floorMs)));
+  }
+
+  /**
+   * The sampled process's CPU split at the end of the first counted tick: that tick (the one that meets cold code,
+   * JIT compiles included) apart from the steady ticks after it.
+   */
+  private static final class TickCpu {
+    private final SamplingListener listener;
+    private double atFirstTickDone = Double.NaN;
+    private boolean holdEnded;
+
+    TickCpu(SamplingListener listener) {
+      this.listener = listener;
+    }
+
+    synchronized void markFirstTickDone() {
+      if (!holdEnded) {
+        atFirstTickDone = listener.cpuSecondsSoFar();
+      }
+    }
+
+    synchronized void holdEnded() {
+      holdEnded = true;
+    }
+
+    synchronized List<Figure> figures(double windowCpuSeconds, long ticks) {
+      if (Double.isNaN(atFirstTickDone) || ticks < 2) {
+        return List.of();
+      }
+      return List.of(Figure.of(CPU_FIRST_TICK, atFirstTickDone, Figure.S),
+          Figure.of(CPU_PER_STEADY_TICK, (windowCpuSeconds - atFirstTickDone) / (ticks - 1), Figure.S));
+    }
   }
 
   /** What the Java service shows at the end of the hold, read while every connection is still open. */

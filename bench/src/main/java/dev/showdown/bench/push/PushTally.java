@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -24,6 +25,7 @@ final class PushTally {
   private final LongAccumulator firstCounted = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private volatile long openedMicros = Long.MAX_VALUE;
   private volatile long lastCounted = Long.MAX_VALUE;
+  private final CompletableFuture<Long> firstCountedTs = new CompletableFuture<>();
 
   /** Ticks that start from now on count: called once every connection is up. */
   void openWindow(long nowMicros) {
@@ -43,6 +45,7 @@ final class PushTally {
       return false;
     }
     firstCounted.accumulate(seq);
+    firstCountedTs.complete(ts);
     long latency = Math.min(Math.max(nowMicros - ts, 0), MAX_LATENCY_MICROS);
     latencyMicros.recordValue(latency);
     slowestBySeq.computeIfAbsent(seq, s -> new LongAccumulator(Math::max, 0)).accumulate(latency);
@@ -53,6 +56,11 @@ final class PushTally {
   long ticksCounted() {
     long first = firstCounted.get();
     return first == Long.MAX_VALUE ? 0 : Math.max(0, lastCounted - first + 1);
+  }
+
+  /** Completes with the {@code ts} (epoch microseconds) of the first counted tick, at its first delivery. */
+  CompletableFuture<Long> firstCountedTick() {
+    return firstCountedTs;
   }
 
   long lastCounted() {

@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 public final class SamplingListener extends ProgressListener {
   private final ChildProcess sampled;
   private final Consumer<Exception> cannotSample;
-  private ResourceSampler sampler;
+  /** Set when the window opens; read from a load tool's thread by {@link #cpuSecondsSoFar}. */
+  private volatile ResourceSampler sampler;
   private ResourceSampler.Usage usage;
   private WindowMeter meter;
   private MachineWindow machine;
@@ -63,6 +64,12 @@ public final class SamplingListener extends ProgressListener {
     if (meter != null && machine == null) {
       machine = meter.stop();
     }
+  }
+
+  /** The sampled process's CPU seconds since the measured window opened, read now; NaN if nothing is sampled. */
+  public double cpuSecondsSoFar() {
+    ResourceSampler running = sampler;
+    return running == null ? Double.NaN : running.cpuSecondsSoFar();
   }
 
   /** The usage over the measured window (stopping first), or null if nothing was sampled. */

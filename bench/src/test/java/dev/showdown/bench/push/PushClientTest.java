@@ -8,6 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +60,26 @@ class PushClientTest {
     assertThat(result.established()).isEqualTo(40);
     assertThat(result.lost()).isZero();
     assertThat(result.received()).isEqualTo(result.ticks() * 40).isPositive();
+  }
+
+  @Test
+  void theFirstTickIsMarkedDoneOnceBetweenTwoTicksBeforeTheHoldEnds() throws Exception {
+    Duration interval = Duration.ofMillis(400);
+    start(PushSettings.forTest(interval, null));
+    AtomicLong pushedWhenAllUp = new AtomicLong();
+    List<Long> pushedSinceAtMark = new CopyOnWriteArrayList<>();
+    AtomicBoolean holdEnded = new AtomicBoolean();
+    PushLoad load = new PushLoad(40, Duration.ofMillis(1_500), interval, 1, 2, 8, 1);
+
+    PushResult result = new PushClient(new PushTarget(false, "127.0.0.1", service.tcpPort(), ""), load, line -> { }).run(
+        () -> pushedWhenAllUp.set(service.stats().pushed()),
+        () -> pushedSinceAtMark.add(holdEnded.get() ? -1 : service.stats().pushed() - pushedWhenAllUp.get()),
+        () -> holdEnded.set(true));
+
+    assertThat(result.ticks()).isGreaterThanOrEqualTo(2);
+    assertThat(pushedSinceAtMark).as("once, before the hold ended").singleElement()
+        .satisfies(pushed -> assertThat(pushed).as("whole fan-outs to all 40: between two ticks").isPositive()
+            .isEqualTo(pushed / 40 * 40));
   }
 
   @Test

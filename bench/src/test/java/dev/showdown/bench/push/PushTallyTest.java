@@ -49,4 +49,15 @@ class PushTallyTest {
     tally.closeWindow();
     assertThat(tally.slowestPerTickMicros()).as("seq 4 then seq 5").containsExactly(150, 90);
   }
+
+  @Test
+  void theFirstCountedTickIsKnownByItsTsAtItsFirstCountedDelivery() {
+    PushTally tally = new PushTally();
+    tally.openWindow(1_000);
+    tally.received(3, 900, 1_200);
+    assertThat(tally.firstCountedTick()).as("seq 3 does not count").isNotDone();
+    tally.received(4, 1_100, 1_150);
+    tally.received(5, 2_100, 2_130);
+    assertThat(tally.firstCountedTick()).isCompletedWithValue(1_100L);
+  }
 }
