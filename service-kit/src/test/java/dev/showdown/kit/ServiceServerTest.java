@@ -121,6 +121,19 @@ class ServiceServerTest {
     assertThat(service.get("/health").statusCode()).isEqualTo(200);
   }
 
+  /** The kit logs through System.Logger, which reaches JUL unless the user installs another LoggerFinder. */
+  @Test
+  void aFailingHandlersCauseReachesTheJdkLogWithItsRoute() {
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThat(service.get("/boom").statusCode()).isEqualTo(500);
+      assertThat(log.from(HttpServerVerticle.class)).singleElement().satisfies(record -> {
+        assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+        assertThat(record.getMessage()).isEqualTo("Unhandled failure on GET /boom");
+        assertThat(record.getThrown()).hasMessage("secret internal detail");
+      });
+    }
+  }
+
   @Test
   void anErrorStatusWithoutAHandlerOfItsOwnIsJsonAndKeepsTheCauseToItself() {
     HttpResponse<Buffer> response = service.get("/upstream");
