@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -58,7 +57,7 @@ class ServiceServerTest {
       router.get("/ws").handler(WebSocketHandshakes::validate).handler(ctx -> ctx.request().toWebSocket()
           .onSuccess(socket -> socket.textMessageHandler(socket::writeTextMessage)));
       router.get("/take-over").handler(ctx -> {
-        Channel channel = ((ConnectionBase) ctx.request().connection()).channel();
+        Channel channel = ConnectionGuards.channel(ctx.request().connection());
         ctx.request().toWebSocket().onSuccess(socket -> {
           List<String> before = channel.pipeline().names();
           ConnectionGuards.removeFrom(channel);
