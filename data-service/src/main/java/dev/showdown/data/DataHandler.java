@@ -12,9 +12,9 @@ import io.vertx.redis.client.Response;
  */
 final class DataHandler extends IdHandler {
   private final Upstream upstream;
-  private final RedisKeys redis;
+  private final RedisValueReader redis;
 
-  DataHandler(Upstream upstream, RedisKeys redis) {
+  DataHandler(Upstream upstream, RedisValueReader redis) {
     this.upstream = upstream;
     this.redis = redis;
   }

@@ -20,7 +20,7 @@ public final class DataService implements HttpService {
 
   private final DataSettings settings;
   private final List<Upstream> upstreams = new CopyOnWriteArrayList<>();
-  private final List<RedisKeys> redisClients = new CopyOnWriteArrayList<>();
+  private final List<RedisValueReader> redisClients = new CopyOnWriteArrayList<>();
 
   public DataService(DataSettings settings) {
     this.settings = settings;
@@ -39,7 +39,7 @@ public final class DataService implements HttpService {
   @Override
   public void mount(Vertx vertx, Router router) {
     Upstream upstream = new Upstream(vertx, settings);
-    RedisKeys redis = new RedisKeys(vertx, settings);
+    RedisValueReader redis = new RedisValueReader(vertx, settings);
     upstreams.add(upstream);
     redisClients.add(redis);
     router.get("/data/:id").handler(new DataHandler(upstream, redis));

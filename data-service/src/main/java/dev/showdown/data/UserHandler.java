@@ -5,9 +5,9 @@ import io.vertx.core.http.HttpServerResponse;
 
 /** {@code GET /user/{id}}: the JSON stored at Redis {@code user:{id}}, passed through as stored, or 404. */
 final class UserHandler extends IdHandler {
-  private final RedisKeys redis;
+  private final RedisValueReader redis;
 
-  UserHandler(RedisKeys redis) {
+  UserHandler(RedisValueReader redis) {
     this.redis = redis;
   }
 

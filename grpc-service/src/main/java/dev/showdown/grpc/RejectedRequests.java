@@ -3,12 +3,12 @@ package dev.showdown.grpc;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 
 /**
  * Requests refused before any service saw them: counted by reason for {@code /metrics}, and logged once per
@@ -26,7 +26,7 @@ final class RejectedRequests {
 
   static final String METER = "grpc.requests.rejected";
 
-  private static final Logger LOG = Logger.getLogger(RejectedRequests.class.getName());
+  private static final System.Logger LOG = System.getLogger(RejectedRequests.class.getName());
   /** Kinds are fixed texts, but the set stays bounded whatever a client finds. */
   private static final int MAX_KINDS_LOGGED = 64;
 
@@ -43,7 +43,7 @@ final class RejectedRequests {
   void refused(Reason reason, String kind, String detail) {
     counts.get(reason).increment();
     if (kindsLogged.size() < MAX_KINDS_LOGGED && kindsLogged.add(reason + " " + kind)) {
-      LOG.warning(() -> "refused a request (" + reason + "): " + detail
+      LOG.log(Level.WARNING, () -> "refused a request (" + reason + "): " + detail
           + "; more of this kind are only counted in grpc_requests_rejected_total");
     }
   }

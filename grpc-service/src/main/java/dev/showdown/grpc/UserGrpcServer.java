@@ -29,10 +29,10 @@ public final class UserGrpcServer {
   private final UserStore store;
   private final ServiceServer http;
   private final Vertx vertx;
-  private final Transport transport;
+  private final GrpcTransport transport;
 
   private UserGrpcServer(Server grpc, EventLoopGroup eventLoops, HealthStatusManager health, UserStore store,
-      ServiceServer http, Vertx vertx, Transport transport) {
+      ServiceServer http, Vertx vertx, GrpcTransport transport) {
     this.grpc = grpc;
     this.eventLoops = eventLoops;
     this.health = health;
@@ -47,7 +47,7 @@ public final class UserGrpcServer {
     if (options.redis() != null) {
       RedisUrls.check(options.redis());
     }
-    Transport transport = Transport.choose(options.transport());
+    GrpcTransport transport = GrpcTransport.choose(options.transport());
     RejectedRequests rejected = new RejectedRequests();
     ServiceServer http = options.httpEnabled()
         ? ServiceServer.start(new StatusEndpoints(rejected), options.httpOptions(vertxEventLoops(options))).await()

@@ -1,5 +1,6 @@
 package dev.showdown.grpc;
 
+import dev.showdown.kit.CapturedLog;
 import dev.showdown.kit.NetTransport;
 import dev.showdown.proto.userservice.v1.User;
 import dev.showdown.proto.userservice.v1.UserServiceGrpc;

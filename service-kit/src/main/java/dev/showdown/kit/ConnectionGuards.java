@@ -10,7 +10,8 @@ import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
 
 /**
- * What the kit adds to each HTTP/1.x connection's Netty pipeline: the {@link StrictRequestDecoder} in place of
+ * The one place the kit reaches past Vert.x's public API (with the decoder it installs; VertxInternalsTest keeps it
+ * so). What the kit adds to each HTTP/1.x connection's Netty pipeline: the {@link StrictRequestDecoder} in place of
  * Vert.x's, {@link MalformedBodies} and the {@link RequestDeadline}. The idle timeout is Vert.x's own ({@code HttpServerOptions}), the
  * handler named {@value #IDLE}.
  */
@@ -28,7 +29,7 @@ public final class ConnectionGuards {
 
   /** Runs as the server's connection handler, before the connection's first byte is decoded. */
   static void install(HttpConnection connection, HttpServerOptions options, Duration requestTimeout) {
-    ChannelPipeline pipeline = ((ConnectionBase) connection).channel().pipeline();
+    ChannelPipeline pipeline = channel(connection).pipeline();
     if (!(pipeline.get(DECODER) instanceof VertxHttpRequestDecoder)) {
       return; // HTTP/2, where a service turned h2c on: its frames have limits of their own.
     }
@@ -41,6 +42,11 @@ public final class ConnectionGuards {
       pipeline.addBefore(DECODER, REQUEST_START, deadline.bytes);
       pipeline.addBefore(VERTX_HANDLER, REQUEST_END, deadline.messages);
     }
+  }
+
+  /** The Netty channel under a Vert.x HTTP connection: Vert.x has no public API for it. */
+  static Channel channel(HttpConnection connection) {
+    return ((ConnectionBase) connection).channel();
   }
 
   /**

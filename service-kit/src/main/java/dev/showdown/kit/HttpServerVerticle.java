@@ -7,12 +7,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One HTTP server on one event loop: the kit's routes, the service's routes, and JSON errors for the rest. */
 final class HttpServerVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
+  /** The JDK's logger, so that a user routes it (JUL by default, or SLF4J through a LoggerFinder) without Vert.x. */
+  private static final System.Logger LOG = System.getLogger(HttpServerVerticle.class.getName());
   private static final String STATUS = "status";
   private static final String UP = "UP";
   private static final Buffer HEALTH_UP = new JsonObject().put(STATUS, UP).toBuffer();
@@ -63,7 +63,8 @@ final class HttpServerVerticle extends VerticleBase {
       router.errorHandler(status, ctx -> JsonResponses.error(ctx.response(), code, reason));
     }
     router.errorHandler(500, ctx -> {
-      LOG.error("Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
+      LOG.log(Level.ERROR, () -> "Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(),
+          ctx.failure());
       JsonResponses.error(ctx.response(), 500, REASONS.get(500));
     });
     HttpServerOptions defaults = new HttpServerOptions().setHost(host).setPort(port)

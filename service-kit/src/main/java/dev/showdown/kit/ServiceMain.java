@@ -6,6 +6,7 @@ import picocli.CommandLine.ParseResult;
 import sun.misc.Signal;
 
 import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The one way a service starts from the command line: start, print the ready line, stop cleanly on SIGTERM. */
 public final class ServiceMain {
+  /** Diagnostics only; what the contract names (the ready line, flag and start errors) is printed as it is. */
+  private static final System.Logger LOG = System.getLogger(ServiceMain.class.getName());
+
   /** Exit status when the service cannot start (port taken, bad address, a dependency's set-up failed). */
   public static final int EXIT_CANNOT_START = 2;
 
@@ -147,7 +151,7 @@ public final class ServiceMain {
         System.out.println(name + " stopped");
         System.exit(0);
       } catch (Exception e) {
-        System.err.println(name + ": unclean stop: " + reason(e));
+        LOG.log(Level.ERROR, name + ": unclean stop: " + reason(e), e);
         System.exit(1);
       }
     };

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,19 @@ class ServiceMainTest {
         assertThat(service.exitStatus()).as("exit status of run %d; %s", run, service.output()).isZero();
         assertThat(service.stdout()).startsWith("probe starting on 127.0.0.1:0\n").contains("probe stopped\n");
       }
+    }
+  }
+
+  /** A stop that fails is a diagnostic: logged through System.Logger (JUL's console handler here), exit status 1. */
+  @Test
+  void anUncleanStopIsLoggedThroughTheJdkLoggerAndExitsOne() throws Exception {
+    List<String> jvm = new ArrayList<>(QUICK_JVM);
+    jvm.add("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%n");
+    try (ServiceProcess service = ServiceProcess.start(UncleanStopMain.class, jvm,
+        process -> process.toHandle().destroy())) {
+      assertThat(service.exitStatus()).as(service.output()).isEqualTo(1);
+      assertThat(service.stdout()).contains("probe stopping (grace 1s)");
+      assertThat(service.stderr()).contains("SEVERE dev.showdown.kit.ServiceMain: probe: unclean stop: disk gone\n");
     }
   }
 }

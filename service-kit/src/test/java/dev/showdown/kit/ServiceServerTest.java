@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -58,7 +57,7 @@ class ServiceServerTest {
       router.get("/ws").handler(WebSocketHandshakes::validate).handler(ctx -> ctx.request().toWebSocket()
           .onSuccess(socket -> socket.textMessageHandler(socket::writeTextMessage)));
       router.get("/take-over").handler(ctx -> {
-        Channel channel = ((ConnectionBase) ctx.request().connection()).channel();
+        Channel channel = ConnectionGuards.channel(ctx.request().connection());
         ctx.request().toWebSocket().onSuccess(socket -> {
           List<String> before = channel.pipeline().names();
           ConnectionGuards.removeFrom(channel);
@@ -119,6 +118,19 @@ class ServiceServerTest {
     assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("internal error");
     assertThat(response.bodyAsString()).doesNotContain("secret internal detail").doesNotContain("Exception");
     assertThat(service.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  /** The kit logs through System.Logger, which reaches JUL unless the user installs another LoggerFinder. */
+  @Test
+  void aFailingHandlersCauseReachesTheJdkLogWithItsRoute() {
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThat(service.get("/boom").statusCode()).isEqualTo(500);
+      assertThat(log.from(HttpServerVerticle.class)).singleElement().satisfies(record -> {
+        assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+        assertThat(record.getMessage()).isEqualTo("Unhandled failure on GET /boom");
+        assertThat(record.getThrown()).hasMessage("secret internal detail");
+      });
+    }
   }
 
   @Test

@@ -13,8 +13,8 @@ class CredentialsTest {
   }
 
   @Test
-  void hidesABareUserInfoWhole() {
-    assertThat(Credentials.mask("https://ghp_token@git.example/x")).isEqualTo("https://***@git.example/x");
+  void hidesABareUserInfoWholeAsTheServicesDo() {
+    assertThat(Credentials.mask("https://ghp_token@git.example/x")).isEqualTo("https://:***@git.example/x");
   }
 
   @Test

@@ -7,14 +7,18 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.vertx.core.transport.Transport;
 
-/** The Netty transport the gRPC server runs on: the one the kit's {@code --transport} flag chooses for Vert.x. */
-record Transport(String name, IoHandlerFactory ioHandlers, ChannelFactory<? extends ServerChannel> serverChannels) {
+/**
+ * The Netty event loops and server channels the gRPC server runs on: those of the Vert.x {@link Transport} that the
+ * kit's {@code --transport} flag ({@link NetTransport}) chooses.
+ */
+record GrpcTransport(String name, IoHandlerFactory ioHandlers, ChannelFactory<? extends ServerChannel> serverChannels) {
 
   /** Fails, with the reason, when io_uring is wanted and the kernel refuses it. */
-  static Transport choose(NetTransport wanted) {
-    io.vertx.core.transport.Transport chosen = wanted.vertxTransport();
-    return new Transport(chosen.name(), chosen.implementation().ioHandlerFactory(),
+  static GrpcTransport choose(NetTransport wanted) {
+    Transport chosen = wanted.vertxTransport();
+    return new GrpcTransport(chosen.name(), chosen.implementation().ioHandlerFactory(),
         chosen.implementation().serverChannelFactory(false));
   }
 

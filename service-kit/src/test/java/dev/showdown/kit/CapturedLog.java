@@ -1,4 +1,4 @@
-package dev.showdown.grpc;
+package dev.showdown.kit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -6,24 +6,28 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Every java.util.logging record published while it is open (grpc-java logs there), from any logger. */
-final class CapturedLog extends Handler implements AutoCloseable {
+/**
+ * Every java.util.logging record published while it is open, from any logger: what the kit's and the services'
+ * {@link System.Logger}s reach by default, and where grpc-java logs.
+ */
+public final class CapturedLog extends Handler implements AutoCloseable {
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
   private CapturedLog() {
   }
 
-  static CapturedLog start() {
+  public static CapturedLog start() {
     CapturedLog log = new CapturedLog();
     Logger.getLogger("").addHandler(log);
     return log;
   }
 
-  List<LogRecord> records() {
+  public List<LogRecord> records() {
     return List.copyOf(records);
   }
 
-  List<LogRecord> from(Class<?> logger) {
+  /** The records of the logger named after {@code logger}, as {@code System.getLogger(logger.getName())} is. */
+  public List<LogRecord> from(Class<?> logger) {
     return records.stream().filter(record -> logger.getName().equals(record.getLoggerName())).toList();
   }
 

@@ -15,14 +15,14 @@ import java.util.concurrent.TimeoutException;
  * Redis {@code GET} for one event loop, bounded by the Redis timeout. Every failure (down, refused, slow,
  * an error reply) ends as a 503 {@link DependencyFailure}.
  */
-final class RedisKeys {
+final class RedisValueReader {
   /** Requests that may wait for a pooled connection; the timeout, not this bound, limits how long. */
   private static final int POOL_WAITING = 4096;
 
   private final RedisLink link;
   private final long timeoutMillis;
 
-  RedisKeys(Vertx vertx, DataSettings settings) {
+  RedisValueReader(Vertx vertx, DataSettings settings) {
     this.timeoutMillis = settings.redisTimeout().toMillis();
     int poolSize = settings.redisPoolSize();
     RedisOptions options = new RedisOptions()
@@ -40,7 +40,7 @@ final class RedisKeys {
   Future<Response> get(String key) {
     return link.send(Request.cmd(Command.GET).arg(key))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(RedisKeys::toDependencyFailure);
+        .recover(RedisValueReader::toDependencyFailure);
   }
 
   Future<Void> close() {
