@@ -122,7 +122,8 @@ public final class ServiceServer {
 
   /**
    * Graceful stop: no new connections, open requests get up to {@code grace}, then everything closes.
-   * Calling it again returns the first call's future.
+   * Fails with the service's own stop failure (Vert.x is closed all the same), so a tear-down that went wrong
+   * is not reported as a clean stop. Calling it again returns the first call's future.
    */
   public synchronized Future<Void> stop(Duration grace) {
     if (stopped != null) {
@@ -134,7 +135,8 @@ public final class ServiceServer {
     }
     stopped = Future.join(shutdowns)
         .transform(done -> service.stop())
-        .transform(done -> vertx.close());
+        .transform(serviceStop -> vertx.close().compose(closed -> serviceStop.succeeded()
+            ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(serviceStop.cause())));
     return stopped;
   }
 }

@@ -196,6 +196,34 @@ class ServiceServerTest {
   }
 
   @Test
+  void aServiceWhoseTearDownFailsFailsTheStopAndStillClosesEverything() {
+    HttpService failingStop = new HttpService() {
+      @Override
+      public String name() {
+        return "failing-stop";
+      }
+
+      @Override
+      public int defaultPort() {
+        return 0;
+      }
+
+      @Override
+      public void mount(Vertx vertx, Router router) {
+      }
+
+      @Override
+      public Future<Void> stop() {
+        return Future.failedFuture("flush to disk failed");
+      }
+    };
+    ServiceServer server = ServiceServer.start(failingStop, ServiceOptions.loopback(1)).await();
+
+    assertThatThrownBy(() -> server.stop(Duration.ofSeconds(1)).await()).hasMessageContaining("flush to disk failed");
+    assertThat(refused(server.port())).as("the port is closed").isTrue();
+  }
+
+  @Test
   void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
     Future<HttpResponse<Buffer>> slow = service.client().get("/slow").send();
     probe.slowArrived.get();
