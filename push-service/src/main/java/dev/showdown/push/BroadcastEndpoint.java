@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.JsonResponses;
+import dev.showdown.push.core.Tick;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -38,16 +39,16 @@ final class BroadcastEndpoint {
     // This node's connections get the push whatever Redis does with it; the relay skips its echo.
     broadcaster.fanOut(tick);
     if (relay == null) {
-      JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"connections\":" + stats.open() + "}"));
+      JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq() + ",\"connections\":" + stats.open() + "}"));
       return;
     }
-    relay.publish(tick.message).onComplete(published -> {
+    relay.publish(tick.message()).onComplete(published -> {
       if (published.failed()) {
         onlyHere(ctx, tick, "redis unavailable");
       } else if (published.result() == 0) {
         onlyHere(ctx, tick, "no node is subscribed to the relay");
       } else {
-        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"nodes\":" + published.result()
+        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq() + ",\"nodes\":" + published.result()
             + ",\"connections\":" + stats.open() + "}"));
       }
     });
@@ -57,7 +58,7 @@ final class BroadcastEndpoint {
   private void onlyHere(RoutingContext ctx, Tick tick, String reason) {
     JsonObject body = new JsonObject()
         .put("error", reason + "; pushed to this node's connections only")
-        .put("seq", tick.seq)
+        .put("seq", tick.seq())
         .put("nodes", 0)
         .put("connections", stats.open());
     JsonResponses.send(ctx.response(), 503, body.toBuffer());

@@ -1,5 +1,7 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.Tick;
+
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 

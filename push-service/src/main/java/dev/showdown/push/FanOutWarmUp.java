@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
+import dev.showdown.push.core.Tick;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

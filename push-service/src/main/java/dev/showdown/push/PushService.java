@@ -4,6 +4,7 @@ import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
 import dev.showdown.kit.ServiceContext;
 import dev.showdown.kit.WebSocketHandshakes;
+import dev.showdown.push.core.Tick;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;

@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
+import dev.showdown.push.core.Tick;
 
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -81,7 +82,7 @@ final class Shard {
     }
     stats.countPushed(written);
     stats.countDropped(dropped);
-    stats.fanOutTook(Broadcaster.epochMicros() - tick.tsMicros);
+    stats.fanOutTook(Broadcaster.epochMicros() - tick.tsMicros());
   }
 
   /** One connection's failed write must not cost the others their push: it is counted and closed instead. */

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.Tick;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

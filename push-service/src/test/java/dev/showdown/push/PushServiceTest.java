@@ -2,6 +2,7 @@ package dev.showdown.push;
 
 import dev.showdown.kit.Await;
 import dev.showdown.kit.NetTransport;
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;

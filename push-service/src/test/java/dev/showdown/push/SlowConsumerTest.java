@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.Await;
+import dev.showdown.push.core.PushMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,6 +3,7 @@ package dev.showdown.push;
 import dev.showdown.kit.Await;
 import dev.showdown.kit.RawHttp;
 import dev.showdown.kit.ServiceOptions;
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -19,7 +19,7 @@ class TickTest {
     assertThat(frame).hasSize(PushMessage.SIZE + 2);
     assertThat(frame[0] & 0xFF).isEqualTo(0x81);
     assertThat(frame[1] & 0xFF).isEqualTo(PushMessage.SIZE);
-    assertThat(Arrays.copyOfRange(frame, 2, frame.length)).isEqualTo(tick.message);
+    assertThat(Arrays.copyOfRange(frame, 2, frame.length)).isEqualTo(tick.message());
   }
 
   @Test
