@@ -8,14 +8,14 @@ import io.netty.buffer.Unpooled;
  * written to its connections as views of one buffer. The buffers are read-only and unreleasable, so any number
  * of writes may share them.
  */
-public final class Tick {
+public final class EncodedPush {
   private final long seq;
   private final long tsMicros;
   private final byte[] message;
   private final ByteBuf tcpLine;
   private final ByteBuf webSocketFrame;
 
-  private Tick(long seq, long tsMicros, byte[] message) {
+  private EncodedPush(long seq, long tsMicros, byte[] message) {
     this.seq = seq;
     this.tsMicros = tsMicros;
     this.message = message;
@@ -26,18 +26,18 @@ public final class Tick {
     this.webSocketFrame = readOnlyDirect(textFrame(message));
   }
 
-  public static Tick encode(long seq, long tsMicros) {
-    return new Tick(seq, tsMicros, PushMessage.encode(seq, tsMicros));
+  public static EncodedPush encode(long seq, long tsMicros) {
+    return new EncodedPush(seq, tsMicros, PushMessage.encode(seq, tsMicros));
   }
 
   /** A message encoded elsewhere (another node, through Redis), or null when it is not one. */
-  public static Tick decode(byte[] message) {
+  public static EncodedPush decode(byte[] message) {
     if (message.length != PushMessage.SIZE) {
       return null;
     }
     long seq = PushMessage.seq(message, 0, message.length);
     long ts = PushMessage.tsMicros(message, 0, message.length);
-    return seq < 0 || ts < 0 ? null : new Tick(seq, ts, message);
+    return seq < 0 || ts < 0 ? null : new EncodedPush(seq, ts, message);
   }
 
   public long seq() {
