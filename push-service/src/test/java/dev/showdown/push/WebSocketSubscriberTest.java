@@ -140,7 +140,7 @@ class WebSocketSubscriberTest {
   }
 
   @Test
-  void listenersLeaveVertxsConnectionGaugeUnchangedWhenTheyComeAndGo() throws Exception {
+  void subscribersLeaveVertxsConnectionGaugeUnchangedWhenTheyComeAndGo() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
     double before = activeHttpConnections();
     for (int i = 0; i < 3; i++) {
@@ -204,7 +204,7 @@ class WebSocketSubscriberTest {
     try (RawWebSocket subscriber = RawWebSocket.connect(push.running().port())) {
       Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
 
-      List<List<String>> pipelines = listenerPipelines();
+      List<List<String>> pipelines = subscriberPipelines();
 
       assertThat(pipelines).singleElement().asList()
           .contains("subscriber").doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
@@ -212,7 +212,7 @@ class WebSocketSubscriberTest {
   }
 
   /** The handler names of every subscriber's channel, each read on its shard's loop. */
-  private List<List<String>> listenerPipelines() throws InterruptedException {
+  private List<List<String>> subscriberPipelines() throws InterruptedException {
     Shards shards = push.service().shards();
     List<List<String>> pipelines = new CopyOnWriteArrayList<>();
     CountDownLatch visited = new CountDownLatch(shards.count());
