@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.JsonResponses;
+import dev.showdown.push.core.EncodedPush;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -34,30 +35,30 @@ final class BroadcastEndpoint {
       JsonResponses.error(ctx.response(), 401, "missing or wrong bearer token");
       return;
     }
-    Tick tick = broadcaster.next();
+    EncodedPush push = broadcaster.next();
     // This node's connections get the push whatever Redis does with it; the relay skips its echo.
-    broadcaster.fanOut(tick);
+    broadcaster.fanOut(push);
     if (relay == null) {
-      JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"connections\":" + stats.open() + "}"));
+      JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + push.seq() + ",\"connections\":" + stats.open() + "}"));
       return;
     }
-    relay.publish(tick.message).onComplete(published -> {
+    relay.publish(push.message()).onComplete(published -> {
       if (published.failed()) {
-        onlyHere(ctx, tick, "redis unavailable");
+        onlyHere(ctx, push, "redis unavailable");
       } else if (published.result() == 0) {
-        onlyHere(ctx, tick, "no node is subscribed to the relay");
+        onlyHere(ctx, push, "no node is subscribed to the relay");
       } else {
-        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + tick.seq + ",\"nodes\":" + published.result()
+        JsonResponses.ok(ctx.response(), Buffer.buffer("{\"seq\":" + push.seq() + ",\"nodes\":" + published.result()
             + ",\"connections\":" + stats.open() + "}"));
       }
     });
   }
 
   /** A broadcast no other node can have received is no success, though this node's connections got it. */
-  private void onlyHere(RoutingContext ctx, Tick tick, String reason) {
+  private void onlyHere(RoutingContext ctx, EncodedPush push, String reason) {
     JsonObject body = new JsonObject()
         .put("error", reason + "; pushed to this node's connections only")
-        .put("seq", tick.seq)
+        .put("seq", push.seq())
         .put("nodes", 0)
         .put("connections", stats.open());
     JsonResponses.send(ctx.response(), 503, body.toBuffer());

@@ -1,5 +1,7 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.EncodedPush;
+
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,13 +17,13 @@ final class Broadcaster {
   }
 
   /** The next message, time-stamped now: latency is measured from here, so the fan-out counts in it. */
-  Tick next() {
-    return Tick.encode(seq.incrementAndGet(), epochMicros());
+  EncodedPush next() {
+    return EncodedPush.encode(seq.incrementAndGet(), epochMicros());
   }
 
-  void fanOut(Tick tick) {
+  void fanOut(EncodedPush push) {
     stats.countTick();
-    shards.eachOnItsLoop(shard -> shard.deliver(tick));
+    shards.eachOnItsLoop(shard -> shard.deliver(push));
   }
 
   static long epochMicros() {

@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
+import dev.showdown.push.core.EncodedPush;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * Runs the fan-out hot before the service listens, so that the first tick is not written by interpreted and C1
- * code. Each event loop gets loopback connections of its own, accepted by a {@link TcpListener} like any other,
+ * code. Each event loop gets loopback connections of its own, accepted by a {@link TcpServer} like any other,
  * half of them WebSocket-shaped so that the write call sites see both kinds of subscriber, and delivers a few
  * hundred ticks to them, spaced so that the readers drain between rounds. Everything is counted apart from the
  * service's meters and closed before the real ports open. What it gains is measured in the README.
@@ -37,7 +38,7 @@ final class FanOutWarmUp {
   private final VertxInternals internals;
   private final PushStats scratch = new PushStats();
   private final Shards shards;
-  private final ListenerPipeline listeners;
+  private final SubscriberIntake intake;
   private final List<Channel> clients = new ArrayList<>();
 
   private FanOutWarmUp(Vertx vertx, PushSettings settings) {
@@ -45,7 +46,7 @@ final class FanOutWarmUp {
     this.internals = VertxInternals.of(vertx);
     AdmissionGate unlimited = new AdmissionGate(Integer.MAX_VALUE);
     this.shards = new Shards(internals.eventLoops(), loop -> new Shard(loop, scratch, unlimited, Long.MAX_VALUE));
-    this.listeners = new ListenerPipeline(shards, settings, scratch, unlimited);
+    this.intake = new SubscriberIntake(shards, settings, scratch, unlimited);
   }
 
   /** Completes with the warm-up's own counts once its connections are closed; never with the service's. */
@@ -60,20 +61,20 @@ final class FanOutWarmUp {
     Function<Channel, Subscriber> subscriberOf = channel -> {
       int count = accepted.incrementAndGet();
       if (count == total) {
-        // A task of its own, so it runs once the listener has put this last one into its shard.
+        // A task of its own, so it runs once the server has put this last one into its shard.
         channel.eventLoop().execute(allAccepted::tryComplete);
       }
       return count % 2 == 0 ? new TcpSubscriber(channel) : new WebSocketSubscriber(channel);
     };
     long guard = vertx.setTimer(ACCEPT_WAIT_MILLIS,
         timer -> allAccepted.tryFail("only " + accepted.get() + " of " + total + " warm-up connections were accepted"));
-    return TcpListener.start(internals, new TcpListener.Settings("127.0.0.1", 0, listeners, subscriberOf))
-        .compose(listener -> connectAll(listener.port(), total)
+    return TcpServer.start(internals, new TcpServer.Settings("127.0.0.1", 0, intake, subscriberOf))
+        .compose(server -> connectAll(server.port(), total)
             .compose(v -> allAccepted.future())
             .compose(v -> deliverRounds())
             .eventually(() -> {
               vertx.cancelTimer(guard);
-              return close(listener);
+              return close(server);
             }))
         .map(scratch);
   }
@@ -98,31 +99,31 @@ final class FanOutWarmUp {
   }
 
   private Future<Void> deliverRounds() {
-    Tick tick = Tick.encode(0, Broadcaster.epochMicros());
+    EncodedPush push = EncodedPush.encode(0, Broadcaster.epochMicros());
     List<Future<Void>> loops = new ArrayList<>();
     for (EventExecutor executor : internals.eventLoops()) {
       EventLoop loop = (EventLoop) executor;
       Promise<Void> done = Promise.promise();
       Shard shard = shards.of(loop);
-      loop.execute(() -> round(loop, shard, tick, done, 0));
+      loop.execute(() -> round(loop, shard, push, done, 0));
       loops.add(done.future());
     }
     return Future.all(loops).mapEmpty();
   }
 
-  private Future<Void> close(TcpListener listener) {
+  private Future<Void> close(TcpServer server) {
     for (Channel client : clients) {
       client.close();
     }
     shards.eachOnItsLoop(Shard::closeAll);
-    return listener.close();
+    return server.close();
   }
 
   /** One round on one loop; the next is a task of its own a moment later, so the loop reads in between. */
-  private static void round(EventLoop loop, Shard shard, Tick tick, Promise<Void> done, int round) {
-    shard.deliver(tick);
+  private static void round(EventLoop loop, Shard shard, EncodedPush push, Promise<Void> done, int round) {
+    shard.deliver(push);
     if (round + 1 < ROUNDS) {
-      loop.schedule(() -> round(loop, shard, tick, done, round + 1), ROUND_GAP_MICROS, TimeUnit.MICROSECONDS);
+      loop.schedule(() -> round(loop, shard, push, done, round + 1), ROUND_GAP_MICROS, TimeUnit.MICROSECONDS);
     } else {
       done.complete();
     }

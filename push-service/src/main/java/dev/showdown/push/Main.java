@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "push-service", mixinStandardHelpOptions = true,
     description = "Pushes a 100-byte JSON message every --interval to every WebSocket (/push on --port) and TCP "
-        + "(--tcp-port) listener; POST /broadcast pushes now. Plus /health and /metrics.")
+        + "(--tcp-port) subscriber; POST /broadcast pushes now. Plus /health and /metrics.")
 public final class Main implements Callable<Integer> {
   private static final int FILES_FOR_ITSELF = 100;
 

@@ -1,6 +1,6 @@
 package dev.showdown.push;
 
-/** The two ways a client listens; each has its own connection gauge. */
+/** The two protocols a subscriber connects with; each has its own connection gauge. */
 public enum Protocol {
   WEBSOCKET("websocket"), TCP("tcp");
 

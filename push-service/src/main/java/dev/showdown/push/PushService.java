@@ -4,6 +4,7 @@ import dev.showdown.kit.AdmissionGate;
 import dev.showdown.kit.HttpService;
 import dev.showdown.kit.ServiceContext;
 import dev.showdown.kit.WebSocketHandshakes;
+import dev.showdown.push.core.EncodedPush;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -12,7 +13,7 @@ import io.vertx.ext.web.Router;
 import java.util.Map;
 
 /**
- * Long-lived listeners on WebSocket ({@code /push} on the HTTP port) and plain TCP, each sharded by event loop,
+ * Long-lived subscribers on WebSocket ({@code /push} on the HTTP port) and plain TCP, each sharded by event loop,
  * and one push every interval written to all of them; {@code POST /broadcast} pushes now, across nodes with Redis.
  */
 public final class PushService implements HttpService {
@@ -23,9 +24,9 @@ public final class PushService implements HttpService {
   private final PushStats stats = new PushStats();
   private final AdmissionGate admission;
   private Shards shards;
-  private ListenerPipeline listeners;
+  private SubscriberIntake intake;
   private Broadcaster broadcaster;
-  private TcpListener tcpListener;
+  private TcpServer tcpServer;
   private RedisRelay relay;
   private Vertx vertx;
   private long tickTimer = -1;
@@ -53,7 +54,7 @@ public final class PushService implements HttpService {
     VertxInternals internals = VertxInternals.of(vertx);
     long slowTimeoutNanos = settings.slowTimeout().toNanos();
     shards = new Shards(internals.eventLoops(), loop -> new Shard(loop, stats, admission, slowTimeoutNanos));
-    listeners = new ListenerPipeline(shards, settings, stats, admission);
+    intake = new SubscriberIntake(shards, settings, stats, admission);
     broadcaster = new Broadcaster(shards, stats);
     context.meterRegistry().ifPresent(stats::bindTo);
     Future<Void> relayStarted = Future.succeededFuture();
@@ -64,10 +65,10 @@ public final class PushService implements HttpService {
     }
     return relayStarted
         .compose(v -> warmUp())
-        .compose(v -> TcpListener.start(internals,
-            new TcpListener.Settings(host, settings.tcpPort(), listeners, TcpSubscriber::new)))
-        .onSuccess(listener -> {
-          tcpListener = listener;
+        .compose(v -> TcpServer.start(internals,
+            new TcpServer.Settings(host, settings.tcpPort(), intake, TcpSubscriber::new)))
+        .onSuccess(server -> {
+          tcpServer = server;
           tickTimer = vertx.setPeriodic(settings.interval().toMillis(), timer -> broadcaster.fanOut(broadcaster.next()));
           heartbeatTimer = vertx.setPeriodic(settings.heartbeat().toMillis(), timer -> shards.eachOnItsLoop(Shard::heartbeat));
         })
@@ -95,7 +96,7 @@ public final class PushService implements HttpService {
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    WebSocketEndpoint webSockets = new WebSocketEndpoint(listeners);
+    WebSocketEndpoint webSockets = new WebSocketEndpoint(intake);
     router.get("/push").handler(WebSocketHandshakes::validate).handler(webSockets::handle);
     if (settings.adminToken() != null) {
       BroadcastEndpoint broadcasts = new BroadcastEndpoint(settings.adminToken(), broadcaster, relay, stats);
@@ -117,29 +118,29 @@ public final class PushService implements HttpService {
   public Future<Void> stop() {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(heartbeatTimer);
-    Future<Void> listenerClosed = tcpListener == null ? Future.succeededFuture() : tcpListener.close();
+    Future<Void> serverClosed = tcpServer == null ? Future.succeededFuture() : tcpServer.close();
     shards.eachOnItsLoop(Shard::closeAll);
-    return listenerClosed.compose(v -> relay == null ? Future.succeededFuture() : relay.close());
+    return serverClosed.compose(v -> relay == null ? Future.succeededFuture() : relay.close());
   }
 
   /** The TCP port actually bound (useful when started on port 0). */
   public int tcpPort() {
-    return tcpListener.port();
+    return tcpServer.port();
   }
 
   public PushStats stats() {
     return stats;
   }
 
-  /** The listeners by event loop, for a test to look at their channels. */
+  /** The subscribers by event loop, for a test to look at their channels. */
   Shards shards() {
     return shards;
   }
 
   private void relayed(byte[] message) {
-    Tick tick = Tick.decode(message);
-    if (tick != null) {
-      broadcaster.fanOut(tick);
+    EncodedPush push = EncodedPush.decode(message);
+    if (push != null) {
+      broadcaster.fanOut(push);
     }
   }
 }

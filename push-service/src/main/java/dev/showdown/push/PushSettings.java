@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.InvalidFlagException;
+import dev.showdown.push.core.PushMessage;
 
 import java.time.Duration;
 

@@ -53,7 +53,7 @@ public final class PushStats {
     socketErrors.increment();
   }
 
-  /** One shard finished a tick {@code micros} after the tick's ts: the floor a listener's latency sits on. */
+  /** One shard finished a tick {@code micros} after the tick's ts: the floor a subscriber's latency sits on. */
   void fanOutTook(long micros) {
     slowestFanOutMicros.accumulate(micros);
   }

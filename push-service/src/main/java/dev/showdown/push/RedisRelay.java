@@ -3,6 +3,8 @@ package dev.showdown.push;
 import dev.showdown.kit.Durations;
 import dev.showdown.kit.RedisUrls;
 import dev.showdown.kit.ServiceMain;
+import dev.showdown.push.core.Backoff;
+import dev.showdown.push.core.RelayEnvelope;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.AdmissionGate;
+import dev.showdown.push.core.EncodedPush;
 
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -54,10 +55,10 @@ final class Shard {
   }
 
   /**
-   * Writes the tick to every connection whose write queue has room. A full queue skips the message (a drop),
+   * Writes the push to every connection whose write queue has room. A full queue skips the message (a drop),
    * and one full for longer than the slow timeout is closed, so a stalled reader holds a bounded queue.
    */
-  void deliver(Tick tick) {
+  void deliver(EncodedPush push) {
     long now = System.nanoTime();
     int written = 0;
     int dropped = 0;
@@ -74,20 +75,20 @@ final class Shard {
         }
       } else {
         subscriber.fullSinceNanos = 0;
-        if (push(subscriber, tick)) {
+        if (push(subscriber, push)) {
           written++;
         }
       }
     }
     stats.countPushed(written);
     stats.countDropped(dropped);
-    stats.fanOutTook(Broadcaster.epochMicros() - tick.tsMicros);
+    stats.fanOutTook(Broadcaster.epochMicros() - push.tsMicros());
   }
 
   /** One connection's failed write must not cost the others their push: it is counted and closed instead. */
-  private boolean push(Subscriber subscriber, Tick tick) {
+  private boolean push(Subscriber subscriber, EncodedPush push) {
     try {
-      subscriber.push(tick);
+      subscriber.push(push);
       return true;
     } catch (RuntimeException e) {
       stats.countSocketError();

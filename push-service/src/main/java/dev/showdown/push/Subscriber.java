@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.EncodedPush;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,17 +29,17 @@ abstract class Subscriber {
     return !channel.isWritable();
   }
 
-  /** Writes this tick as the protocol frames it, a view of the buffer every connection of the tick shares. */
-  final void push(Tick tick) {
-    channel.writeAndFlush(encoded(tick), channel.voidPromise());
+  /** Writes this push as the protocol frames it, a view of the buffer every connection shares. */
+  final void push(EncodedPush push) {
+    channel.writeAndFlush(encoded(push), channel.voidPromise());
   }
 
-  abstract ByteBuf encoded(Tick tick);
+  abstract ByteBuf encoded(EncodedPush push);
 
   /** Called every heartbeat period; returns false when the peer has not answered the previous one. */
   abstract boolean heartbeat();
 
-  /** What the peer sent. Listeners have nothing to say, so by default it is discarded. */
+  /** What the peer sent. Subscribers have nothing to say, so by default it is discarded. */
   void received(ChannelHandlerContext ctx, Object message) {
     ReferenceCountUtil.release(message);
   }

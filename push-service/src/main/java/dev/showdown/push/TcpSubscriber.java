@@ -1,10 +1,11 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.EncodedPush;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 /**
- * A plain TCP listener: each push is the message followed by a newline, written from the one buffer every
+ * A plain TCP subscriber: each push is the message followed by a newline, written from the one buffer every
  * connection shares; liveness is TCP keep-alive's job.
  */
 final class TcpSubscriber extends Subscriber {
@@ -18,8 +19,8 @@ final class TcpSubscriber extends Subscriber {
   }
 
   @Override
-  ByteBuf encoded(Tick tick) {
-    return tick.tcpLine();
+  ByteBuf encoded(EncodedPush push) {
+    return push.tcpLine();
   }
 
   @Override

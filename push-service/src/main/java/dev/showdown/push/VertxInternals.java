@@ -16,12 +16,12 @@ import io.vertx.core.net.impl.VertxHandler;
 /**
  * The one place push-service reaches past Vert.x's public API, so that a Vert.x upgrade which moves or changes
  * these internals breaks here, and {@code VertxInternalsTest} names the piece that went. Each take-over is worth
- * it for the heap a listener no longer holds (README, "Measured here": live heap per connection, by build):
+ * it for the heap a subscriber no longer holds (README, "Measured here": live heap per connection, by build):
  * <ul>
- *   <li>Vert.x's event loops, acceptor loops and transport, so that a TCP listener is a bare Netty channel on
+ *   <li>Vert.x's event loops, acceptor loops and transport, so that a TCP subscriber is a bare Netty channel on
  *   the loops and transport Vert.x runs, not a {@code NetSocket} with its eagerly allocated message queue;</li>
  *   <li>an HTTP connection's channel and Vert.x's handler on it, so that an upgraded WebSocket leaves Vert.x's
- *   WebSocket object (two message queues and a frame assembler) for the listener's own handler;</li>
+ *   WebSocket object (two message queues and a frame assembler) for the subscriber's own handler;</li>
  *   <li>the HTTP server's graceful-stop event, so that those taken-over WebSockets leave when the server stops
  *   instead of holding its stop for the whole grace period.</li>
  * </ul>

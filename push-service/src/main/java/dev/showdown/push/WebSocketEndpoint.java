@@ -10,18 +10,18 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /push}, after {@code WebSocketHandshakes.validate} has refused what is no valid opening handshake:
  * Vert.x performs the WebSocket upgrade (handshake, 101, request metrics), then the channel is taken over and
  * joins the shard of its event loop, without the WebSocket object Vert.x keeps per connection (its queues and
- * frame assembler), which a listener that only ever receives has no use for.
+ * frame assembler), which a subscriber that only ever receives has no use for.
  */
 final class WebSocketEndpoint {
-  private final ListenerPipeline listeners;
+  private final SubscriberIntake intake;
 
-  WebSocketEndpoint(ListenerPipeline listeners) {
-    this.listeners = listeners;
+  WebSocketEndpoint(SubscriberIntake intake) {
+    this.intake = intake;
   }
 
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!listeners.admit()) {
+    if (!intake.admit()) {
       JsonResponses.error(ctx.response(), 503, "too many connections");
       return;
     }
@@ -29,7 +29,7 @@ final class WebSocketEndpoint {
     request.toWebSocket().onComplete(upgraded -> {
       if (upgraded.failed() || !channel.isActive()) {
         // Vert.x still owns the channel (and will see it close), so only the place is given back.
-        listeners.abandon();
+        intake.abandon();
         return;
       }
       takeOver(channel);
@@ -39,12 +39,12 @@ final class WebSocketEndpoint {
   /**
    * Runs on the channel's event loop, so nothing can reach the pipeline between the steps. Vert.x is told the
    * connection has ended (its WebSocket and connection gauges then count only what it still serves; the push
-   * meters count listeners), and its handler gives way to the listener's. The kit's HTTP timeouts leave too: the
-   * heartbeat finds a dead listener, and an idle one (between two pushes) is what a listener is meant to be.
+   * meters count subscribers), and its handler gives way to the subscriber's. The kit's HTTP timeouts leave too: the
+   * heartbeat finds a dead subscriber, and an idle one (between two pushes) is what a subscriber is meant to be.
    */
   private void takeOver(Channel channel) {
     ConnectionGuards.removeFrom(channel);
     VertxInternals.release(channel);
-    listeners.join(new WebSocketSubscriber(channel));
+    intake.join(new WebSocketSubscriber(channel));
   }
 }

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.EncodedPush;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -12,7 +13,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * A WebSocket listener on the channel taken over after the upgrade: each push is one text frame, written
+ * A WebSocket subscriber on the channel taken over after the upgrade: each push is one text frame, written
  * pre-encoded from the buffer every connection shares (it passes the frame encoder untouched); a ping each
  * heartbeat must be answered by the next. The peer's pings are answered while the write queue has room, and
  * its close is echoed (RFC 6455 5.5).
@@ -35,8 +36,8 @@ final class WebSocketSubscriber extends Subscriber {
   }
 
   @Override
-  ByteBuf encoded(Tick tick) {
-    return tick.webSocketFrame();
+  ByteBuf encoded(EncodedPush push) {
+    return push.webSocketFrame();
   }
 
   @Override

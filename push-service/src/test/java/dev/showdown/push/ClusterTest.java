@@ -19,7 +19,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Two nodes joined through a real Redis: a broadcast on either reaches the listeners of both. */
+/** Two nodes joined through a real Redis: a broadcast on either reaches the subscribers of both. */
 class ClusterTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String TOKEN = "cluster-token";
@@ -51,10 +51,10 @@ class ClusterTest {
   }
 
   @Test
-  void aBroadcastOnOneNodeReachesTheListenersOfBoth() throws Exception {
-    Listener onA = Listener.webSocket(clients, nodeA.port());
-    Listener onB = Listener.tcp(clients, serviceB.tcpPort());
-    Await.until("a listener on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
+  void aBroadcastOnOneNodeReachesTheSubscribersOfBoth() throws Exception {
+    TestSubscriber onA = TestSubscriber.webSocket(clients, nodeA.port());
+    TestSubscriber onB = TestSubscriber.tcp(clients, serviceB.tcpPort());
+    Await.until("a subscriber on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
 
     JsonObject first = broadcast(nodeA);
     JsonObject second = broadcast(nodeB);
@@ -70,13 +70,13 @@ class ClusterTest {
   /**
    * Redis refuses the relay's new SUBSCRIBE (a password was turned on) after its connection dropped: each node
    * keeps trying, says so in /health and /metrics, a broadcast is a 503 that still reaches the publishing
-   * node's own listeners, and once the password is off again both nodes subscribe by themselves.
+   * node's own subscribers, and once the password is off again both nodes subscribe by themselves.
    */
   @Test
   void aRelayRefusedBySubscribeKeepsTryingAndSubscribesAgainByItself() throws Exception {
-    Listener onA = Listener.webSocket(clients, nodeA.port());
-    Listener onB = Listener.tcp(clients, serviceB.tcpPort());
-    Await.until("a listener on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
+    TestSubscriber onA = TestSubscriber.webSocket(clients, nodeA.port());
+    TestSubscriber onB = TestSubscriber.tcp(clients, serviceB.tcpPort());
+    Await.until("a subscriber on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
     // Also leaves node A's publisher a connection let in before the password, as a long-running node has.
     JsonObject before = broadcast(nodeA);
     HttpResponse<Buffer> deaf;
@@ -116,9 +116,9 @@ class ClusterTest {
 
   @Test
   void whileRedisIsDownABroadcastIs503ReachesItsOwnNodeAndBothRelaysComeBackWithRedis() throws Exception {
-    Listener onA = Listener.tcp(clients, serviceA.tcpPort());
-    Listener onB = Listener.tcp(clients, serviceB.tcpPort());
-    Await.until("a listener on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
+    TestSubscriber onA = TestSubscriber.tcp(clients, serviceA.tcpPort());
+    TestSubscriber onB = TestSubscriber.tcp(clients, serviceB.tcpPort());
+    Await.until("a subscriber on each node", () -> serviceA.stats().open() == 1 && serviceB.stats().open() == 1, WAIT);
     redis.stop();
     Await.until("both relays to notice", () -> !subscribed(nodeA) && !subscribed(nodeB), WAIT);
 

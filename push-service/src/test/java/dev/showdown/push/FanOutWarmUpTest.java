@@ -40,9 +40,9 @@ class FanOutWarmUpTest {
     PushStats stats = push.service().stats();
     assertThat(stats.pushed() + stats.dropped() + stats.open()).as("nothing of the warm-up is counted").isZero();
 
-    Listener listener = Listener.tcp(push.clients(), push.service().tcpPort());
-    listener.awaitMessages(received -> received.size() >= 3, WAIT);
+    TestSubscriber subscriber = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
+    subscriber.awaitMessages(received -> received.size() >= 3, WAIT);
 
-    PushServiceTest.assertConsecutive(listener.seqs());
+    PushServiceTest.assertConsecutive(subscriber.seqs());
   }
 }

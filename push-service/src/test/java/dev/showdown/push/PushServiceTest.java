@@ -2,6 +2,7 @@ package dev.showdown.push;
 
 import dev.showdown.kit.Await;
 import dev.showdown.kit.NetTransport;
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
@@ -35,7 +36,7 @@ class PushServiceTest {
     assertBothProtocolsGetTheSameMessagesInOrder();
   }
 
-  /** The TCP listener is bare Netty on whatever transport Vert.x runs: the io_uring one must serve it too. */
+  /** The TCP server is bare Netty on whatever transport Vert.x runs: the io_uring one must serve it too. */
   @Test
   void onIoUringBothProtocolsGetTheSameMessagesInOrder() throws Exception {
     assumeTrue(Transport.IO_URING.available(), "io_uring unavailable here");
@@ -45,8 +46,8 @@ class PushServiceTest {
   }
 
   private void assertBothProtocolsGetTheSameMessagesInOrder() throws Exception {
-    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
-    Listener webSocket = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber tcp = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber webSocket = TestSubscriber.webSocket(push.clients(), push.running().port());
 
     List<String> tcpMessages = tcp.awaitMessages(received -> received.size() >= 3, WAIT);
     List<String> wsMessages = webSocket.awaitMessages(received -> received.size() >= 3, WAIT);
@@ -59,11 +60,11 @@ class PushServiceTest {
     assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
   }
 
-  /** A reset is counted, not logged per connection, frees the place, and costs the other listeners nothing. */
+  /** A reset is counted, not logged per connection, frees the place, and costs the other subscribers nothing. */
   @Test
-  void tcpListenersThatVanishWithAResetAreCountedAndFreedWhileOthersKeepReceiving() throws Exception {
+  void tcpSubscribersThatVanishWithAResetAreCountedAndFreedWhileOthersKeepReceiving() throws Exception {
     push.start(PushSettings.forTest(Duration.ofMillis(50), null));
-    Listener stays = Listener.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber stays = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
     List<Socket> vanishing = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       Socket socket = new Socket("127.0.0.1", push.service().tcpPort());
@@ -99,7 +100,7 @@ class PushServiceTest {
   @Test
   void broadcastWithTheTokenPushesNow() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), TOKEN));
-    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber tcp = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
     Await.until("the connection to be registered", () -> push.service().stats().open() == 1, WAIT);
 
     HttpResponse<Buffer> response = push.running().client().post("/broadcast")
@@ -157,11 +158,11 @@ class PushServiceTest {
   @Test
   void connectionsBeyondTheLimitAreRefusedOnBothProtocols() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(2));
-    Listener.tcp(push.clients(), push.service().tcpPort());
-    Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber.webSocket(push.clients(), push.running().port());
     Await.until("two connections", () -> push.service().stats().open() == 2, WAIT);
 
-    Listener refusedTcp = Listener.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber refusedTcp = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
     List<String> refusal = refusedTcp.awaitMessages(received -> !received.isEmpty(), WAIT);
     WebSocketClient webSocketClient = push.clients().createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(push.running().port()).setURI("/push");
@@ -176,12 +177,12 @@ class PushServiceTest {
   @Test
   void aClosedConnectionFreesItsPlace() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(1));
-    Listener first = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber first = TestSubscriber.webSocket(push.clients(), push.running().port());
     Await.until("one connection", () -> push.service().stats().open() == 1, WAIT);
 
     first.close();
     Await.until("the place to be free", () -> push.service().stats().open() == 0, WAIT);
-    Listener second = Listener.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber second = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
 
     Await.until("the second connection", () -> push.service().stats().open(Protocol.TCP) == 1, WAIT);
     assertThat(second.closed()).isFalse();
@@ -201,7 +202,7 @@ class PushServiceTest {
   @Test
   void metricsShowThePushMeters() throws Exception {
     push.start(PushSettings.forTest(Duration.ofMillis(100), null));
-    Listener tcp = Listener.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber tcp = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
     tcp.awaitMessages(received -> !received.isEmpty(), WAIT);
 
     String metrics = push.running().get("/metrics").bodyAsString();

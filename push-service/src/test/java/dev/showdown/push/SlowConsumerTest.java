@@ -1,6 +1,7 @@
 package dev.showdown.push;
 
 import dev.showdown.kit.Await;
+import dev.showdown.push.core.PushMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +29,8 @@ class SlowConsumerTest {
 
   @Test
   void aTcpReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
-    Listener tcpReader = Listener.tcp(push.clients(), push.service().tcpPort());
-    Listener webSocketReader = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber tcpReader = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber webSocketReader = TestSubscriber.webSocket(push.clients(), push.running().port());
     try (Socket stalled = new Socket()) {
       // A tiny receive window so the kernel buffers fill within seconds, not minutes.
       stalled.setReceiveBufferSize(1024);
@@ -40,16 +41,16 @@ class SlowConsumerTest {
 
   @Test
   void aWebSocketReaderThatStallsIsCutOffWhileTheOthersGetEveryMessage() throws Exception {
-    Listener tcpReader = Listener.tcp(push.clients(), push.service().tcpPort());
-    Listener webSocketReader = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber tcpReader = TestSubscriber.tcp(push.clients(), push.service().tcpPort());
+    TestSubscriber webSocketReader = TestSubscriber.webSocket(push.clients(), push.running().port());
     try (RawWebSocket stalled = RawWebSocket.connect(push.running().port(), 1024)) {
       assertCutOffWhileOthersGetEveryMessage(() -> readToEnd(stalled.input()), tcpReader, webSocketReader);
     }
   }
 
   /** The stalled third connection is closed as slow, was sent a bounded amount, and the two readers miss nothing. */
-  private void assertCutOffWhileOthersGetEveryMessage(Callable<Long> bytesSentToStalled, Listener tcpReader,
-                                                      Listener webSocketReader) throws Exception {
+  private void assertCutOffWhileOthersGetEveryMessage(Callable<Long> bytesSentToStalled, TestSubscriber tcpReader,
+                                                      TestSubscriber webSocketReader) throws Exception {
     Await.until("three connections", () -> push.service().stats().open() == 3, WAIT);
 
     Await.until("the stalled reader to be closed as slow", () -> push.service().stats().slowClosed() == 1, WAIT);
@@ -69,8 +70,8 @@ class SlowConsumerTest {
     assertThat(webSocketReader.closed()).isFalse();
   }
 
-  private static long lastSeq(Listener listener) {
-    List<Long> seqs = listener.seqs();
+  private static long lastSeq(TestSubscriber subscriber) {
+    List<Long> seqs = subscriber.seqs();
     return seqs.isEmpty() ? 0 : seqs.get(seqs.size() - 1);
   }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every take-over of {@link VertxInternals} against a real Vert.x, so that an upgrade which changes one of them
- * fails here by name rather than as a listener that leaks, is counted twice, or holds the stop.
+ * fails here by name rather than as a subscriber that leaks, is counted twice, or holds the stop.
  */
 class VertxInternalsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);

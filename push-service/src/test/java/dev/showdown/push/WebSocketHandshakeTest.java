@@ -48,14 +48,14 @@ class WebSocketHandshakeTest {
 
   /** The one place --max-connections 1 allows is still free after a refused handshake. */
   @Test
-  void aListenerStillGetsTheOnePlaceAfterARefusedHandshake() throws Exception {
+  void aSubscriberStillGetsTheOnePlaceAfterARefusedHandshake() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null).withMaxConnections(1));
     try (RawHttp socket = RawHttp.connect(push.running().port())) {
       socket.send("GET /push HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 8\r\n\r\n").read(WAIT);
     }
-    try (RawWebSocket listener = RawWebSocket.connect(push.running().port())) {
-      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+    try (RawWebSocket subscriber = RawWebSocket.connect(push.running().port())) {
+      Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.showdown.jmh.push;
 
-import dev.showdown.push.PushMessage;
+import dev.showdown.push.core.PushMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

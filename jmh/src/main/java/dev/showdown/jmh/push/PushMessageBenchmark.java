@@ -1,6 +1,6 @@
 package dev.showdown.jmh.push;
 
-import dev.showdown.push.PushMessage;
+import dev.showdown.push.core.PushMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

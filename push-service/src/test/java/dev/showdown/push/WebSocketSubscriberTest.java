@@ -3,6 +3,7 @@ package dev.showdown.push;
 import dev.showdown.kit.Await;
 import dev.showdown.kit.RawHttp;
 import dev.showdown.kit.ServiceOptions;
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WebSocket side after the service takes the channel over from Vert.x: the frames on the wire, the control
  * frames (RFC 6455 5.5), the heartbeat, bad frames, and the graceful stop, seen by a client written from the RFC.
  */
-class WebSocketListenerTest {
+class WebSocketSubscriberTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
@@ -85,25 +86,25 @@ class WebSocketListenerTest {
   void aCloseIsEchoedAndTheConnectionLeavesItsShard() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
     try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
-      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+      Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
 
       webSocket.send(RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8});
 
       assertThat(webSocket.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(1000);
       assertThat(webSocket.closedByPeer()).isTrue();
-      Await.until("the listener to leave", () -> push.service().stats().open() == 0, WAIT);
+      Await.until("the subscriber to leave", () -> push.service().stats().open() == 0, WAIT);
       assertThat(push.service().stats().socketErrors()).isZero();
     }
   }
 
   @Test
-  void aListenerThatNeverAnswersPingsIsClosedAsVanishedWhileOneThatAnswersStays() throws Exception {
+  void aSubscriberThatNeverAnswersPingsIsClosedAsVanishedWhileOneThatAnswersStays() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null).withHeartbeat(Duration.ofSeconds(1)));
-    Listener answering = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber answering = TestSubscriber.webSocket(push.clients(), push.running().port());
     try (RawWebSocket silent = RawWebSocket.connect(push.running().port())) {
       assertThat(silent.readUntil(RawWebSocket.PING).payload()).isEmpty();
 
-      Await.until("the silent listener to be closed", () -> push.service().stats().vanished() == 1, WAIT);
+      Await.until("the silent subscriber to be closed", () -> push.service().stats().vanished() == 1, WAIT);
       assertThat(silent.closedByPeer()).isTrue();
     }
     assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
@@ -124,14 +125,14 @@ class WebSocketListenerTest {
 
   private void assertRefusedWhileOthersKeepReceiving(byte[] badFrame, int closeCode) throws Exception {
     push.start(PushSettings.forTest(Duration.ofMillis(100), null));
-    Listener other = Listener.webSocket(push.clients(), push.running().port());
+    TestSubscriber other = TestSubscriber.webSocket(push.clients(), push.running().port());
     try (RawWebSocket hostile = RawWebSocket.connect(push.running().port())) {
       hostile.sendRaw(badFrame);
 
       assertThat(hostile.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(closeCode);
       assertThat(hostile.closedByPeer()).isTrue();
     }
-    Await.until("the hostile listener to be counted and gone",
+    Await.until("the hostile subscriber to be counted and gone",
         () -> push.service().stats().socketErrors() == 1 && push.service().stats().open() == 1, WAIT);
     long seen = other.messages().size();
     other.awaitMessages(received -> received.size() >= seen + 3, WAIT);
@@ -139,21 +140,21 @@ class WebSocketListenerTest {
   }
 
   @Test
-  void listenersLeaveVertxsConnectionGaugeUnchangedWhenTheyComeAndGo() throws Exception {
+  void subscribersLeaveVertxsConnectionGaugeUnchangedWhenTheyComeAndGo() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
     double before = activeHttpConnections();
     for (int i = 0; i < 3; i++) {
       try (RawWebSocket passing = RawWebSocket.connect(push.running().port())) {
-        Await.until("the listener to join", () -> push.service().stats().open() == 1, WAIT);
+        Await.until("the subscriber to join", () -> push.service().stats().open() == 1, WAIT);
       }
-      Await.until("the listener to leave", () -> push.service().stats().open() == 0, WAIT);
+      Await.until("the subscriber to leave", () -> push.service().stats().open() == 0, WAIT);
     }
-    Listener held = Listener.webSocket(push.clients(), push.running().port());
-    Await.until("the held listener to join", () -> push.service().stats().open() == 1, WAIT);
+    TestSubscriber held = TestSubscriber.webSocket(push.clients(), push.running().port());
+    Await.until("the held subscriber to join", () -> push.service().stats().open() == 1, WAIT);
 
     assertThat(activeHttpConnections()).isEqualTo(before);
     held.close();
-    Await.until("the last listener to leave", () -> push.service().stats().open() == 0, WAIT);
+    Await.until("the last subscriber to leave", () -> push.service().stats().open() == 0, WAIT);
     assertThat(activeHttpConnections()).isEqualTo(before);
   }
 
@@ -161,9 +162,9 @@ class WebSocketListenerTest {
   void aGracefulStopSaysGoingAwayToWebSocketsWithoutWaitingOutTheGrace() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
     try (RawWebSocket webSocket = RawWebSocket.connect(push.running().port())) {
-      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+      Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
 
-      // Stopped on a grace far longer than the wait: only closing the listener lets the stop complete in time.
+      // Stopped on a grace far longer than the wait: only closing the subscriber lets the stop complete in time.
       push.running().server().stop(Duration.ofMinutes(5)).toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
       assertThat(webSocket.readUntil(RawWebSocket.CLOSE).closeCode()).isEqualTo(1001);
@@ -172,16 +173,16 @@ class WebSocketListenerTest {
   }
 
   /**
-   * The kit's idle timeout is for HTTP connections: a listener quiet for longer (no push due, no heartbeat yet)
+   * The kit's idle timeout is for HTTP connections: a subscriber quiet for longer (no push due, no heartbeat yet)
    * stays. A plain HTTP connection opened after it on the same server is the clock: once that one has been
-   * closed as idle, the listener has been idle for longer.
+   * closed as idle, the subscriber has been idle for longer.
    */
   @Test
-  void aListenerIdleLongerThanTheIdleTimeoutStaysOpenAndReceivesPushes() throws Exception {
+  void aSubscriberIdleLongerThanTheIdleTimeoutStaysOpenAndReceivesPushes() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), "token"),
         ServiceOptions.loopback(2).withIdleTimeout(Duration.ofMillis(300)));
-    try (RawWebSocket listener = RawWebSocket.connect(push.running().port())) {
-      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+    try (RawWebSocket subscriber = RawWebSocket.connect(push.running().port())) {
+      Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
       try (RawHttp clock = RawHttp.connect(push.running().port())) {
         assertThat(clock.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").read(WAIT).status()).isEqualTo(200);
         assertThat(clock.closedWithin(WAIT)).as("the HTTP connection closed as idle").isTrue();
@@ -191,27 +192,27 @@ class WebSocketListenerTest {
           .putHeader("Authorization", "Bearer token").send().await();
 
       assertThat(broadcast.statusCode()).isEqualTo(200);
-      assertThat(seq(listener.readUntil(RawWebSocket.TEXT))).isEqualTo(broadcast.bodyAsJsonObject().getLong("seq"));
+      assertThat(seq(subscriber.readUntil(RawWebSocket.TEXT))).isEqualTo(broadcast.bodyAsJsonObject().getLong("seq"));
       assertThat(push.service().stats().open(Protocol.WEBSOCKET)).isEqualTo(1);
     }
   }
 
-  /** Taken over, a listener's channel keeps none of the kit's per-request handlers, nor their timers. */
+  /** Taken over, a subscriber's channel keeps none of the kit's per-request handlers, nor their timers. */
   @Test
-  void aListenersChannelKeepsNoneOfTheKitsHttpHandlers() throws Exception {
+  void aSubscribersChannelKeepsNoneOfTheKitsHttpHandlers() throws Exception {
     push.start(PushSettings.forTest(Duration.ofHours(1), null));
-    try (RawWebSocket listener = RawWebSocket.connect(push.running().port())) {
-      Await.until("the listener to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
+    try (RawWebSocket subscriber = RawWebSocket.connect(push.running().port())) {
+      Await.until("the subscriber to join", () -> push.service().stats().open(Protocol.WEBSOCKET) == 1, WAIT);
 
-      List<List<String>> pipelines = listenerPipelines();
+      List<List<String>> pipelines = subscriberPipelines();
 
       assertThat(pipelines).singleElement().asList()
-          .contains("listening").doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
+          .contains("subscriber").doesNotContain("idle", "kitRequestStart", "kitRequestEnd");
     }
   }
 
-  /** The handler names of every listener's channel, each read on its shard's loop. */
-  private List<List<String>> listenerPipelines() throws InterruptedException {
+  /** The handler names of every subscriber's channel, each read on its shard's loop. */
+  private List<List<String>> subscriberPipelines() throws InterruptedException {
     Shards shards = push.service().shards();
     List<List<String>> pipelines = new CopyOnWriteArrayList<>();
     CountDownLatch visited = new CountDownLatch(shards.count());

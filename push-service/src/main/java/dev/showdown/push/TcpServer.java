@@ -16,27 +16,27 @@ import java.util.function.Function;
 
 /**
  * The plain TCP port, on bare Netty channels served by the Vert.x event loops: a Vert.x connection object keeps
- * several kilobytes of queues per connection that a listener which only ever receives has no use for. Each
+ * several kilobytes of queues per connection that a subscriber which only ever receives has no use for. Each
  * accepted channel joins the shard of the loop it is registered on.
  */
-final class TcpListener {
+final class TcpServer {
   private static final ByteBuf REFUSED = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(
       "{\"error\":\"too many connections\"}\n", StandardCharsets.US_ASCII).asReadOnly());
 
   /**
    * Where to listen, and what becomes of an accepted channel: {@code subscriberOf} makes it a subscriber (TCP
-   * ones, or for the warm-up both kinds) for {@code listeners} to join.
+   * ones, or for the warm-up both kinds) for {@code intake} to join.
    */
-  record Settings(String host, int port, ListenerPipeline listeners, Function<Channel, Subscriber> subscriberOf) {
+  record Settings(String host, int port, SubscriberIntake intake, Function<Channel, Subscriber> subscriberOf) {
   }
 
   private final Channel server;
 
-  private TcpListener(Channel server) {
+  private TcpServer(Channel server) {
     this.server = server;
   }
 
-  static Future<TcpListener> start(VertxInternals vertx, Settings settings) {
+  static Future<TcpServer> start(VertxInternals vertx, Settings settings) {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(vertx.acceptors(), vertx.eventLoops())
         .channelFactory(vertx.serverChannels())
@@ -48,10 +48,10 @@ final class TcpListener {
             accept(channel, settings);
           }
         });
-    Promise<TcpListener> bound = Promise.promise();
+    Promise<TcpServer> bound = Promise.promise();
     bootstrap.bind(settings.host(), settings.port()).addListener((ChannelFutureListener) done -> {
       if (done.isSuccess()) {
-        bound.complete(new TcpListener(done.channel()));
+        bound.complete(new TcpServer(done.channel()));
       } else {
         bound.fail(done.cause());
       }
@@ -60,11 +60,11 @@ final class TcpListener {
   }
 
   private static void accept(Channel channel, Settings settings) {
-    if (!settings.listeners().admit()) {
+    if (!settings.intake().admit()) {
       channel.writeAndFlush(REFUSED.duplicate()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    settings.listeners().join(settings.subscriberOf().apply(channel));
+    settings.intake().join(settings.subscriberOf().apply(channel));
   }
 
   int port() {

@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -8,14 +8,14 @@ import io.netty.buffer.Unpooled;
  * written to its connections as views of one buffer. The buffers are read-only and unreleasable, so any number
  * of writes may share them.
  */
-final class Tick {
-  final long seq;
-  final long tsMicros;
-  final byte[] message;
+public final class EncodedPush {
+  private final long seq;
+  private final long tsMicros;
+  private final byte[] message;
   private final ByteBuf tcpLine;
   private final ByteBuf webSocketFrame;
 
-  Tick(long seq, long tsMicros, byte[] message) {
+  private EncodedPush(long seq, long tsMicros, byte[] message) {
     this.seq = seq;
     this.tsMicros = tsMicros;
     this.message = message;
@@ -26,27 +26,41 @@ final class Tick {
     this.webSocketFrame = readOnlyDirect(textFrame(message));
   }
 
-  static Tick encode(long seq, long tsMicros) {
-    return new Tick(seq, tsMicros, PushMessage.encode(seq, tsMicros));
+  public static EncodedPush encode(long seq, long tsMicros) {
+    return new EncodedPush(seq, tsMicros, PushMessage.encode(seq, tsMicros));
   }
 
   /** A message encoded elsewhere (another node, through Redis), or null when it is not one. */
-  static Tick decode(byte[] message) {
+  public static EncodedPush decode(byte[] message) {
     if (message.length != PushMessage.SIZE) {
       return null;
     }
     long seq = PushMessage.seq(message, 0, message.length);
     long ts = PushMessage.tsMicros(message, 0, message.length);
-    return seq < 0 || ts < 0 ? null : new Tick(seq, ts, message);
+    return seq < 0 || ts < 0 ? null : new EncodedPush(seq, ts, message);
+  }
+
+  public long seq() {
+    return seq;
+  }
+
+  /** Epoch microseconds when the push was stamped: latency is measured from here. */
+  public long tsMicros() {
+    return tsMicros;
+  }
+
+  /** The {@value PushMessage#SIZE}-byte message, as published to the other nodes; not to be changed. */
+  public byte[] message() {
+    return message;
   }
 
   /** The message and its newline for one connection: a view, since a partial write moves its reader index. */
-  ByteBuf tcpLine() {
+  public ByteBuf tcpLine() {
     return tcpLine.duplicate();
   }
 
   /** The message as one encoded WebSocket text frame, for one connection. */
-  ByteBuf webSocketFrame() {
+  public ByteBuf webSocketFrame() {
     return webSocketFrame.duplicate();
   }
 

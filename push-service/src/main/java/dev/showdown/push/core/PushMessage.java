@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 /**
  * The contract's push message: exactly {@value #SIZE} bytes of ASCII JSON {@code {"seq":N,"ts":T,"pad":"..."}},

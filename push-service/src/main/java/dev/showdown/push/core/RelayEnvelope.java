@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,16 +9,16 @@ import java.util.random.RandomGenerator;
  * What a node puts on the relay channel: its own random origin, a space, then the message. The node that
  * published a message has already pushed it to its own connections, so it knows its echo and skips it.
  */
-final class RelayEnvelope {
+public final class RelayEnvelope {
   private static final int ORIGIN_LENGTH = 16;
 
   private final byte[] origin;
 
-  RelayEnvelope(RandomGenerator random) {
+  public RelayEnvelope(RandomGenerator random) {
     this.origin = HexFormat.of().toHexDigits(random.nextLong()).getBytes(StandardCharsets.US_ASCII);
   }
 
-  byte[] seal(byte[] message) {
+  public byte[] seal(byte[] message) {
     byte[] sealed = Arrays.copyOf(origin, ORIGIN_LENGTH + 1 + message.length);
     sealed[ORIGIN_LENGTH] = ' ';
     System.arraycopy(message, 0, sealed, ORIGIN_LENGTH + 1, message.length);
@@ -26,7 +26,7 @@ final class RelayEnvelope {
   }
 
   /** The message another node published, or null for this node's own echo and for what no node sealed. */
-  byte[] openForeign(byte[] sealed) {
+  public byte[] openForeign(byte[] sealed) {
     if (sealed.length <= ORIGIN_LENGTH || sealed[ORIGIN_LENGTH] != ' '
         || Arrays.equals(sealed, 0, ORIGIN_LENGTH, origin, 0, ORIGIN_LENGTH)) {
       return null;

@@ -4,15 +4,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * The last handler of every listener's channel, whatever the protocol: hands what the peer sends to its
+ * The last handler of every subscriber's channel, whatever the protocol: hands what the peer sends to its
  * subscriber, takes a closed channel out of its shard, and counts errors instead of logging them.
  */
-final class Listening extends ChannelInboundHandlerAdapter {
+final class SubscriberHandler extends ChannelInboundHandlerAdapter {
   private final Shard shard;
   private final Subscriber subscriber;
   private final PushStats stats;
 
-  Listening(Shard shard, Subscriber subscriber, PushStats stats) {
+  SubscriberHandler(Shard shard, Subscriber subscriber, PushStats stats) {
     this.shard = shard;
     this.subscriber = subscriber;
     this.stats = stats;

@@ -3,17 +3,17 @@ package dev.showdown.push;
 import dev.showdown.kit.AdmissionGate;
 
 /**
- * How a channel becomes a listener, whichever port it came in on (accepted by {@link TcpListener}, or a WebSocket
+ * How a channel becomes a subscriber, whichever port it came in on (accepted by {@link TcpServer}, or a WebSocket
  * taken over from Vert.x after its upgrade): a place under {@code --max-connections} first, then its socket
- * tuned, {@link Listening} as its last handler and its subscriber in the shard of its event loop.
+ * tuned, {@link SubscriberHandler} as its last handler and its subscriber in the shard of its event loop.
  */
-final class ListenerPipeline {
+final class SubscriberIntake {
   private final Shards shards;
   private final PushSettings settings;
   private final PushStats stats;
   private final AdmissionGate admission;
 
-  ListenerPipeline(Shards shards, PushSettings settings, PushStats stats, AdmissionGate admission) {
+  SubscriberIntake(Shards shards, PushSettings settings, PushStats stats, AdmissionGate admission) {
     this.shards = shards;
     this.settings = settings;
     this.stats = stats;
@@ -42,7 +42,7 @@ final class ListenerPipeline {
   void join(Subscriber subscriber) {
     SocketTuning.apply(subscriber.channel, settings.heartbeat(), settings.writeQueueBytes());
     Shard shard = shards.of(subscriber.channel.eventLoop());
-    subscriber.channel.pipeline().addLast("listening", new Listening(shard, subscriber, stats));
+    subscriber.channel.pipeline().addLast("subscriber", new SubscriberHandler(shard, subscriber, stats));
     shard.add(subscriber);
   }
 }

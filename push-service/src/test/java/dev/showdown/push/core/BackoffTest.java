@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.showdown.push;
 
+import dev.showdown.push.core.PushMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,39 +17,39 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** A test client that keeps every message it receives on one push connection, TCP or WebSocket. */
-final class Listener {
+final class TestSubscriber {
   private final List<String> messages = new ArrayList<>();
   private final Runnable closer;
   private volatile boolean closed;
 
-  private Listener(Runnable closer) {
+  private TestSubscriber(Runnable closer) {
     this.closer = closer;
   }
 
-  static Listener tcp(Vertx vertx, int port) {
+  static TestSubscriber tcp(Vertx vertx, int port) {
     // Handlers are set on the client's event loop as the connection completes, before its first read, so a
     // message the server writes at once (a refusal) is not lost.
     return onEventLoop(vertx, () -> vertx.createNetClient().connect(port, "127.0.0.1").map(socket -> {
-      Listener listener = new Listener(socket::close);
-      socket.handler(RecordParser.newDelimited("\n", listener::received));
-      socket.closeHandler(v -> listener.closed = true);
-      return listener;
+      TestSubscriber subscriber = new TestSubscriber(socket::close);
+      socket.handler(RecordParser.newDelimited("\n", subscriber::received));
+      socket.closeHandler(v -> subscriber.closed = true);
+      return subscriber;
     }));
   }
 
-  static Listener webSocket(Vertx vertx, int port) {
+  static TestSubscriber webSocket(Vertx vertx, int port) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/push");
     WebSocketClient client = vertx.createWebSocketClient();
     return onEventLoop(vertx, () -> client.connect(options).map(webSocket -> {
-      Listener listener = new Listener(webSocket::close);
-      webSocket.textMessageHandler(text -> listener.received(Buffer.buffer(text)));
-      webSocket.closeHandler(v -> listener.closed = true);
-      return listener;
+      TestSubscriber subscriber = new TestSubscriber(webSocket::close);
+      webSocket.textMessageHandler(text -> subscriber.received(Buffer.buffer(text)));
+      webSocket.closeHandler(v -> subscriber.closed = true);
+      return subscriber;
     }));
   }
 
-  private static Listener onEventLoop(Vertx vertx, Supplier<Future<Listener>> connect) {
-    Promise<Listener> connected = Promise.promise();
+  private static TestSubscriber onEventLoop(Vertx vertx, Supplier<Future<TestSubscriber>> connect) {
+    Promise<TestSubscriber> connected = Promise.promise();
     vertx.runOnContext(v -> connect.get().onComplete(connected));
     return connected.future().await();
   }

@@ -1,4 +1,4 @@
-package dev.showdown.push;
+package dev.showdown.push.core;
 
 import java.util.random.RandomGenerator;
 
@@ -7,13 +7,13 @@ import java.util.random.RandomGenerator;
  * delay drawn at random from the upper half of its step, so that nodes which lost Redis together do not come
  * back in step, and none retries at once.
  */
-final class Backoff {
+public final class Backoff {
   private final long firstMillis;
   private final long capMillis;
   private final RandomGenerator random;
   private long step;
 
-  Backoff(long firstMillis, long capMillis, RandomGenerator random) {
+  public Backoff(long firstMillis, long capMillis, RandomGenerator random) {
     if (firstMillis < 1 || capMillis < firstMillis) {
       throw new IllegalArgumentException("need 1 <= first <= cap, got " + firstMillis + " and " + capMillis);
     }
@@ -24,14 +24,14 @@ final class Backoff {
   }
 
   /** The delay before the next attempt; the one after it will be drawn from a step twice as long. */
-  long nextDelayMillis() {
+  public long nextDelayMillis() {
     long delay = step - random.nextLong(step / 2 + 1);
     step = step > capMillis / 2 ? capMillis : step * 2;
     return delay;
   }
 
   /** After a success: the next failure waits about the first delay again. */
-  void reset() {
+  public void reset() {
     step = firstMillis;
   }
 }
