@@ -1,6 +1,6 @@
 package dev.showdown.bench.push;
 
-import dev.showdown.push.PushMessage;
+import dev.showdown.push.core.PushMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
