@@ -43,7 +43,12 @@ final class LeanService implements AutoCloseable {
     command.addAll(argfiles.launcherArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
-    return new LeanService(new ProcessBuilder(command).redirectErrorStream(true).start());
+    return of(new ProcessBuilder(command));
+  }
+
+  /** A service started by {@code builder} (its stderr joined to its stdout), whatever command starts it. */
+  static LeanService of(ProcessBuilder builder) throws IOException {
+    return new LeanService(builder.redirectErrorStream(true).start());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.showdown.logparse;
 
 import dev.showdown.kit.InvalidFlagException;
+import dev.showdown.logparse.core.LogGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,6 +2,10 @@ package dev.showdown.logparse;
 
 import dev.showdown.kit.Digits;
 import dev.showdown.kit.ThreadCount;
+import dev.showdown.logparse.core.FileCounter;
+import dev.showdown.logparse.core.ParserKind;
+import dev.showdown.logparse.core.Tally;
+import dev.showdown.logparse.core.UvReport;
 
 import java.io.IOException;
 import java.io.PrintStream;

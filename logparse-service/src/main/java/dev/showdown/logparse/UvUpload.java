@@ -2,6 +2,10 @@ package dev.showdown.logparse;
 
 import dev.showdown.kit.Digits;
 import dev.showdown.kit.JsonResponses;
+import dev.showdown.logparse.core.GunzipStream;
+import dev.showdown.logparse.core.JsonLineScanner;
+import dev.showdown.logparse.core.NdjsonCounter;
+import dev.showdown.logparse.core.UvReport;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;

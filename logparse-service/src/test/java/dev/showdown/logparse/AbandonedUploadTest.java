@@ -2,6 +2,7 @@ package dev.showdown.logparse;
 
 import dev.showdown.kit.Await;
 import dev.showdown.kit.RunningService;
+import dev.showdown.logparse.core.Counting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,7 +29,7 @@ class AbandonedUploadTest {
 
   @BeforeAll
   static void start() throws IOException {
-    member = GunzipStreamTest.gzip(utf8("{\"user_id\":\"u1\"}\n".repeat(1 << 19)));
+    member = Counting.gzip(utf8("{\"user_id\":\"u1\"}\n".repeat(1 << 19)));
     service = RunningService.start(new LogparseService(1, 1L << 40, 4096, 64L << 20));
   }
 

@@ -3,6 +3,7 @@ package dev.showdown.logparse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showdown.kit.RunningService;
+import dev.showdown.logparse.core.Counting;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /uv} over real loopback HTTP: streamed, split, compressed, too large, abandoned. */
@@ -85,7 +86,7 @@ class UvServiceTest {
 
   @Test
   void countsAGzipBodyStreamedInPieces() throws IOException {
-    byte[] gzip = GunzipStreamTest.gzip(BODY);
+    byte[] gzip = Counting.gzip(BODY);
     List<byte[]> pieces = new ArrayList<>();
     for (int at = 0; at < gzip.length; at += 5) {
       pieces.add(Arrays.copyOfRange(gzip, at, Math.min(gzip.length, at + 5)));
@@ -138,7 +139,7 @@ class UvServiceTest {
 
   @Test
   void aSmallGzipBodyThatInflatesPastTheLimitIs413() throws IOException {
-    byte[] bomb = GunzipStreamTest.gzip(utf8("{\"user_id\":\"u1\"}\n".repeat(100_000)));
+    byte[] bomb = Counting.gzip(utf8("{\"user_id\":\"u1\"}\n".repeat(100_000)));
     assertThat((long) bomb.length).isLessThan(MAX_BODY);
     RawHttp.Response response = RawHttp.post(service.port(), "/uv", "Content-Encoding: gzip\r\n", bomb);
     assertThat(response.status()).isEqualTo(413);
@@ -153,7 +154,7 @@ class UvServiceTest {
 
   @Test
   void aTruncatedGzipBodyIs400() throws IOException {
-    byte[] gzip = GunzipStreamTest.gzip(BODY);
+    byte[] gzip = Counting.gzip(BODY);
     RawHttp.Response response = RawHttp.post(service.port(), "/uv", "Content-Encoding: gzip\r\n",
         Arrays.copyOf(gzip, gzip.length - 3));
     assertThat(response.status()).isEqualTo(400);

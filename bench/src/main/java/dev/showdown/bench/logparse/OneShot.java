@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command to its end and times it from process start to exit, its output kept in a file. */
@@ -22,10 +23,17 @@ final class OneShot {
 
   /** As {@link #run(List, Path, Duration)}, in {@code directory} (null: the bench's own). */
   static Result run(List<String> command, Path directory, Path output, Duration timeout) throws IOException, InterruptedException {
+    return run(command, Map.of(), directory, output, timeout);
+  }
+
+  /** As {@link #run(List, Path, Path, Duration)}, with {@code environment} added to the bench's. */
+  static Result run(List<String> command, Map<String, String> environment, Path directory, Path output, Duration timeout)
+      throws IOException, InterruptedException {
     Files.createDirectories(output.getParent());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
+    builder.environment().putAll(environment);
     if (directory != null) {
       builder.directory(directory.toFile());
     }

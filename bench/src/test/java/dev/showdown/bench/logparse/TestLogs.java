@@ -1,6 +1,6 @@
 package dev.showdown.bench.logparse;
 
-import dev.showdown.logparse.LogGenerator;
+import dev.showdown.logparse.core.LogGenerator;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

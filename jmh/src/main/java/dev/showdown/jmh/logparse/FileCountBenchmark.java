@@ -1,7 +1,7 @@
 package dev.showdown.jmh.logparse;
 
-import dev.showdown.logparse.FileCounter;
-import dev.showdown.logparse.ParserKind;
+import dev.showdown.logparse.core.FileCounter;
+import dev.showdown.logparse.core.ParserKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,10 +1,10 @@
 package dev.showdown.jmh.logparse;
 
-import dev.showdown.logparse.LineVerdict;
-import dev.showdown.logparse.NdjsonCounter;
-import dev.showdown.logparse.ParserKind;
-import dev.showdown.logparse.Tally;
-import dev.showdown.logparse.UserIdParser;
+import dev.showdown.logparse.core.LineVerdict;
+import dev.showdown.logparse.core.NdjsonCounter;
+import dev.showdown.logparse.core.ParserKind;
+import dev.showdown.logparse.core.Tally;
+import dev.showdown.logparse.core.UserIdParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

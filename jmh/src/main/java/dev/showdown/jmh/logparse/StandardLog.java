@@ -1,6 +1,6 @@
 package dev.showdown.jmh.logparse;
 
-import dev.showdown.logparse.LogGenerator;
+import dev.showdown.logparse.core.LogGenerator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 /**
  * SplitMix64 (Steele, Lea, Flood 2014), written out here so that the generator's bytes depend on nothing a

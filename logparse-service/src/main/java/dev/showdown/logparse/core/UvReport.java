@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 /** The contract's answer: {@code {"lines":N,"uv":N,"errors":N,"first_errors":[...],"elapsed_ms":N}}. */
 public final class UvReport {

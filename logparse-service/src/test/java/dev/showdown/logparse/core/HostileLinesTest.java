@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,9 +7,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
-import static dev.showdown.logparse.Counting.countFile;
-import static dev.showdown.logparse.Counting.errorLines;
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.countFile;
+import static dev.showdown.logparse.core.Counting.errorLines;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hand-written hostile files, counted by every parser, on one thread and on two (which splits the file). */

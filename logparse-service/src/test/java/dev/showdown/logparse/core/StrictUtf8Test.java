@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scanner rejects what RFC 3629 forbids, beyond what the parsers agree on: overlong forms, surrogates. */

@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ public final class NdjsonCounter {
     this(parser, maxLineBytes, more -> { });
   }
 
-  NdjsonCounter(UserIdParser parser, int maxLineBytes, IntConsumer beforeGrowth) {
+  public NdjsonCounter(UserIdParser parser, int maxLineBytes, IntConsumer beforeGrowth) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("max line bytes must be at least 1");
     }
@@ -39,7 +39,7 @@ public final class NdjsonCounter {
   }
 
   /** The line buffer a counter starts with; it grows only for a line that does not fit. */
-  static int initialBufferBytes(int maxLineBytes) {
+  public static int initialBufferBytes(int maxLineBytes) {
     return Math.min(INITIAL_BUFFER, maxLineBytes + 1);
   }
 

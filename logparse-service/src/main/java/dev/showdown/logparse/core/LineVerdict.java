@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 /** What became of one non-blank line: counted, or the reason it is an error. */
 public enum LineVerdict {

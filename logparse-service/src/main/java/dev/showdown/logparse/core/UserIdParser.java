@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 /**
  * Reads one NDJSON line and adds its top-level {@code user_id} to a set. A user id is keyed by its decoded

@@ -1,12 +1,12 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 
-import static dev.showdown.logparse.Counting.errorLines;
-import static dev.showdown.logparse.Counting.errorVerdicts;
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.errorLines;
+import static dev.showdown.logparse.core.Counting.errorVerdicts;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NdjsonCounterTest {

@@ -1,10 +1,10 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
-import static dev.showdown.logparse.Counting.utf8;
+import static dev.showdown.logparse.core.Counting.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SipHash-1-3 against published test vectors (the RustCrypto sip-hash tests), and where in an array it reads. */

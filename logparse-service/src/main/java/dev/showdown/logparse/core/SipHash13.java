@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import java.io.FileInputStream;
 import java.io.IOException;

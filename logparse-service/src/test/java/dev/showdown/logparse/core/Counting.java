@@ -1,5 +1,6 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
-/** Test helper: counts real files written from literal text or bytes. */
-final class Counting {
+/** Test helper: literal text as bytes (plain or gzip), and counts of real files written from them. */
+public final class Counting {
   private Counting() {
   }
 
-  static byte[] utf8(String text) {
+  public static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(data);
+    }
+    return out.toByteArray();
   }
 
   static Tally countFile(Path dir, byte[] content, ParserKind parser, int threads, int maxLine) {

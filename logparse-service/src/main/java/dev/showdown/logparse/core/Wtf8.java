@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 /**
  * UTF-8 encoding that also encodes lone surrogates (as three bytes, the WTF-8 form), so that two decoded

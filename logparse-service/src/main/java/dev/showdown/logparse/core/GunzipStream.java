@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
  */
 public final class GunzipStream implements AutoCloseable {
   /** The output window, the bulk of what a stream holds. */
-  static final int OUTPUT_WINDOW = 64 * 1024;
+  public static final int OUTPUT_WINDOW = 64 * 1024;
   /** A longer header (a long file name, comment or extra field) is refused; HTTP bodies carry none of them. */
   private static final int MAX_HEADER = 4096;
   private static final int TRAILER = 8;

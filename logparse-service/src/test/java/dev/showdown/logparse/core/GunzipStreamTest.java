@@ -1,4 +1,4 @@
-package dev.showdown.logparse;
+package dev.showdown.logparse.core;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ class GunzipStreamTest {
 
   @Test
   void inflatesWhateverThePieceSize() throws IOException {
-    byte[] gzip = gzip(TEXT);
+    byte[] gzip = Counting.gzip(TEXT);
     for (int piece : new int[] {1, 7, 512, gzip.length}) {
       assertThat(inflate(gzip, piece)).isEqualTo(TEXT);
     }
@@ -26,8 +25,8 @@ class GunzipStreamTest {
   @Test
   void inflatesMembersOneAfterAnother() throws IOException {
     ByteArrayOutputStream both = new ByteArrayOutputStream();
-    both.writeBytes(gzip(TEXT));
-    both.writeBytes(gzip(Counting.utf8("tail")));
+    both.writeBytes(Counting.gzip(TEXT));
+    both.writeBytes(Counting.gzip(Counting.utf8("tail")));
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     expected.writeBytes(TEXT);
     expected.writeBytes(Counting.utf8("tail"));
@@ -36,7 +35,7 @@ class GunzipStreamTest {
 
   @Test
   void readsHeadersWithNameCommentExtraAndHeaderCrc() throws IOException {
-    byte[] plain = gzip(TEXT);
+    byte[] plain = Counting.gzip(TEXT);
     ByteArrayOutputStream gzip = new ByteArrayOutputStream();
     gzip.writeBytes(new byte[] {0x1F, (byte) 0x8B, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 3});
     gzip.writeBytes(new byte[] {3, 0, 'a', 'b', 'c'});
@@ -54,7 +53,7 @@ class GunzipStreamTest {
 
   @Test
   void refusesACorruptChecksumOrLength() throws IOException {
-    byte[] gzip = gzip(TEXT);
+    byte[] gzip = Counting.gzip(TEXT);
     byte[] badCrc = gzip.clone();
     badCrc[gzip.length - 8] ^= 1;
     assertThatThrownBy(() -> inflate(badCrc, 1000)).hasMessageContaining("CRC");
@@ -65,7 +64,7 @@ class GunzipStreamTest {
 
   @Test
   void refusesABodyThatEndsEarly() throws IOException {
-    byte[] gzip = gzip(TEXT);
+    byte[] gzip = Counting.gzip(TEXT);
     for (int length : new int[] {0, 5, 10, gzip.length / 2, gzip.length - 4}) {
       assertThatThrownBy(() -> inflate(Arrays.copyOf(gzip, length), 1000)).isInstanceOf(ZipException.class);
     }
@@ -73,7 +72,7 @@ class GunzipStreamTest {
 
   @Test
   void refusesCorruptDeflateData() throws IOException {
-    byte[] gzip = gzip(TEXT);
+    byte[] gzip = Counting.gzip(TEXT);
     Arrays.fill(gzip, 10, 20, (byte) 0xFF);
     assertThatThrownBy(() -> inflate(gzip, 1000)).isInstanceOf(ZipException.class);
   }
@@ -90,14 +89,6 @@ class GunzipStreamTest {
         stream.feed(ByteBuffer.wrap(gzip, at, Math.min(piece, gzip.length - at)));
       }
       stream.finish();
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(data);
     }
     return out.toByteArray();
   }
