@@ -1,6 +1,8 @@
 package dev.showdown.fib;
 
 import dev.showdown.kit.Await;
+import dev.showdown.kit.MetricSamples;
+import dev.showdown.kit.RawHttp;
 import dev.showdown.kit.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -84,14 +86,17 @@ class AbandonedWorkTest {
     return socket;
   }
 
-  /** The value of one sample on {@code /metrics}, e.g. {@code fib_abandoned_total{stage="queued"}}. */
+  /**
+   * The value of one sample on {@code /metrics}, e.g. {@code fib_abandoned_total{stage="queued"}}, read on a
+   * connection of its own that closes after the answer: the test's pooled client may open connections of its own
+   * at any time, which would move the service's connection count under the test's feet.
+   */
   private static double metric(RunningService service, String sample) {
-    String prefix = sample + " ";
-    return service.get("/metrics").bodyAsString().lines()
-        .filter(line -> line.startsWith(prefix))
-        .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no sample " + sample + " on /metrics"));
+    try (RawHttp http = RawHttp.connect(service.port())) {
+      RawHttp.Response metrics = http.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .read(Await.DEFAULT_BOUND);
+      return MetricSamples.value(metrics.body(), sample);
+    }
   }
 
   private static void await(CountDownLatch latch) {
