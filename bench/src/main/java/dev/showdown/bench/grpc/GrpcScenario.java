@@ -8,6 +8,7 @@ import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.scenario.Contender;
+import dev.showdown.bench.scenario.JavaService;
 import dev.showdown.bench.scenario.WindowResult;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
@@ -59,15 +60,19 @@ public final class GrpcScenario implements Scenario {
   public void run(ScenarioContext context) throws Exception {
     GrpcLoad load = effective(context);
     List<Contender> contenders = new ArrayList<>();
-    ChildProcess memory = context.startService(MODULE, "--http-port", "0");
-    addIfVerified(context, contenders, ScenarioContext.JAVA, ScenarioContext.SERVICE, address(memory), load, memory);
+    for (JavaService memory : context.startJavaServices(MODULE, "--http-port", "0")) {
+      addIfVerified(context, contenders, memory.implementation(), ScenarioContext.SERVICE, address(memory.process()), load,
+          memory.process());
+    }
     for (Target target : context.targets()) {
       addIfVerified(context, contenders, target.name(), ScenarioContext.TARGET, target.url(), load, null);
     }
     String redis = RunRedis.prepare(context);
-    ChildProcess redisBacked = context.startServiceNamed(MODULE + "-redis", MODULE, "--http-port", "0", "--redis", redis);
-    addIfVerified(context, contenders, ScenarioContext.JAVA + " redis", ScenarioContext.SERVICE, address(redisBacked), load,
-        redisBacked);
+    for (JavaService redisBacked : context.startJavaServicesNamed(ScenarioContext.JAVA + " redis", MODULE + "-redis", MODULE,
+        "--http-port", "0", "--redis", redis)) {
+      addIfVerified(context, contenders, redisBacked.implementation(), ScenarioContext.SERVICE, address(redisBacked.process()),
+          load, redisBacked.process());
+    }
     for (Peer peer : context.peers()) {
       if (context.peerAvailable(peer)) {
         addPeer(context, contenders, peer, load, Map.of(), "");
