@@ -96,6 +96,7 @@ public final class HtmlReport {
     if (!scenario.measurements().isEmpty()) {
       measured(html, scenario);
       charts(html, scenario, runDir);
+      MemoryView.of(scenario).ifPresent(view -> memory(html, view));
     }
     if (!scenario.published().isEmpty()) {
       published(html, scenario.published());
@@ -157,6 +158,16 @@ public final class HtmlReport {
     html.append("</div>\n");
     if (runDir != null) {
       percentiles(html, scenario, labels, runDir);
+    }
+  }
+
+  private static void memory(StringBuilder html, MemoryView view) {
+    html.append("<div class=\"charts\">").append(ScatterPlot.svg(view)).append("</div>\n");
+    List<String> verdicts = view.verdicts();
+    if (!verdicts.isEmpty()) {
+      html.append("<ul class=\"notes\">");
+      verdicts.forEach(v -> html.append("<li>").append(Html.escape(v)).append("</li>"));
+      html.append("</ul>\n");
     }
   }
 

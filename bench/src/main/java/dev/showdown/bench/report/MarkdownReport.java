@@ -1,5 +1,6 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
@@ -50,6 +51,7 @@ public final class MarkdownReport {
     md.append("\n\n");
     if (!scenario.measurements().isEmpty()) {
       measured(md, scenario);
+      MemoryView.of(scenario).ifPresent(view -> memory(md, view));
     }
     if (!scenario.published().isEmpty()) {
       md.append("*").append(ReportView.PUBLISHED_CAVEAT).append("*\n\n");
@@ -90,6 +92,21 @@ public final class MarkdownReport {
       md.append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static void memory(StringBuilder md, MemoryView view) {
+    md.append("Memory against ").append(view.headlineHeading()).append(", smallest RSS first:\n\n| implementation | RSS MB | ")
+        .append(view.headlineHeading()).append(view.perMbApplies() ? " | " + view.perMbHeading() + " |\n|---|---:|---:|---:|\n"
+            : " |\n|---|---:|---:|\n");
+    String unit = view.headline().unit();
+    for (MemoryView.Point p : view.byRss()) {
+      md.append("| ").append(escape(p.label())).append(" | ").append(Cells.number(p.rssMb(), Figure.MB)).append(" | ")
+          .append(Cells.number(p.headline(), unit))
+          .append(view.perMbApplies() ? " | " + Cells.number(MemoryView.perMb(p), unit) : "").append(" |\n");
+    }
+    md.append('\n');
+    view.verdicts().forEach(v -> md.append("- ").append(escape(v)).append('\n'));
+    md.append(view.verdicts().isEmpty() ? "" : "\n");
   }
 
   private static String firstLine(String text) {
