@@ -24,6 +24,7 @@ public final class MarkdownReport {
     for (ScenarioResult scenario : result.scenarios()) {
       scenario(md, scenario);
     }
+    jvmFlags(md, result);
     md.append("## How to read this\n\n")
         .append("- QPS is answered requests per second over the measured window, after the warm-up. QPS/core divides it by ")
         .append("the cores of the machine it ran on (the published figures' by the cores their source states).\n")
@@ -91,6 +92,17 @@ public final class MarkdownReport {
       }
       md.append(" |\n");
     }
+    md.append('\n');
+  }
+
+  private static void jvmFlags(StringBuilder md, RunResult result) {
+    md.append("## ").append(JvmFlagsText.TITLE).append("\n\n").append(JvmFlagsText.INTRO).append("\n\n");
+    JvmFlagsText.DEFAULT.forEach(e -> md.append("- `").append(e.flags()).append("`: ").append(e.why()).append('\n'));
+    md.append('\n');
+    JvmFlagsText.LEAN.forEach(e -> md.append("- **").append(e.flags()).append("**: ").append(e.why()).append('\n'));
+    md.append("\nThis run's profiles:\n\n| profile | from | flags |\n|---|---|---|\n");
+    JvmFlagsText.profiles(result).forEach(p -> md.append("| ").append(escape(p.name())).append(" | ").append(escape(p.source()))
+        .append(" | `").append(escape(p.flags())).append("` |\n"));
     md.append('\n');
   }
 

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 public final class RunCommand implements Callable<Integer> {
   /** More rounds than this would be a run of hours: a typo rather than a wish. */
   static final int MAX_ROUNDS = 100;
-  /** Why each of these flags: {@link dev.showdown.bench.report.JvmFlagsText}. */
+  /** Why each of these flags: the reports' "JVM flags" section (report.JvmFlagsText). */
   static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError";
   static final String FULL_RUN_PROFILES = JvmProfiles.BOTH;
   static final String QUICK_RUN_PROFILES = JvmProfile.DEFAULT;

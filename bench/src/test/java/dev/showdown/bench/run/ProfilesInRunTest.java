@@ -64,7 +64,8 @@ class ProfilesInRunTest {
     }
     assertThat(((Map<?, ?>) result.settings().get(RunResult.JVM_PROFILES)).keySet()).extracting(Object::toString)
         .containsExactly("default", "lean", "lean-c2, -Xmx32m");
-    assertThat(runDir().resolve("report.md")).content().contains("| java-vertx (lean) |");
+    assertThat(runDir().resolve("report.md")).content().contains("| java-vertx (lean) |").contains("## JVM flags")
+        .contains("| lean | lean.jvm | `" + lean.get(ScenarioContext.JVM_FLAGS_NOTE) + "` |");
   }
 
   @Test
