@@ -174,6 +174,8 @@ public final class RunCommand implements Callable<Integer> {
     progress.line("bench", "results: " + dir.path() + "; load tool: " + drivers.closedLoopTool()
         + "; services on " + javaVersion + ", JVM profiles " + String.join(", ", profileNames)
         + (sweepSizes.isEmpty() ? "" : " and heap sweep " + sweepHeap));
+    Stream.concat(launcher.profiles().stream(), launcher.sweep().stream()).forEach(p ->
+        progress.line("bench", "JVM profile " + p.name() + " (" + p.source() + "): " + String.join(" ", p.flags())));
     RunResult result = new Runner(settings, header, dir).run(chosen, skipped);
     progress.line("bench", "done: " + dir.path().resolve("report.md") + " and report.html");
     boolean failed = result.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status()));
@@ -209,9 +211,8 @@ public final class RunCommand implements Callable<Integer> {
   /** Each profile's flags and their source, for results.json and the report's JVM flags section. */
   private static Map<String, Object> profileSettings(JvmLauncher launcher) {
     Map<String, Object> profiles = new LinkedHashMap<>();
-    for (JvmProfile p : Stream.concat(launcher.profiles().stream(), launcher.sweep().stream()).toList()) {
-      profiles.put(p.name(), Map.of("source", p.source(), "flags", p.flags()));
-    }
+    Stream.concat(launcher.profiles().stream(), launcher.sweep().stream())
+        .forEach(p -> profiles.put(p.name(), Map.of("source", p.source(), "flags", p.flags())));
     return profiles;
   }
 

@@ -23,7 +23,8 @@ class JvmFlagsSectionTest {
         settings, base.scenarios());
 
     String md = MarkdownReport.render(run);
-    assertThat(md).contains("## JVM flags\n\n" + JvmFlagsText.INTRO)
+    assertThat(md).contains("- **JVM profiles**: default, lean: one Java row each (see \"JVM flags\")")
+        .contains("## JVM flags\n\n" + JvmFlagsText.INTRO)
         .contains("- `-XX:+UseParallelGC`: the throughput collector.")
         .contains("- `-Xms256m -Xmx256m`: a fixed heap")
         .contains("- `-XX:+ExitOnOutOfMemoryError`: ")
@@ -40,6 +41,6 @@ class JvmFlagsSectionTest {
   @Test
   void aResultFromBeforeProfilesListsItsOneFlagSet() {
     RunResult old = ReportFixtures.results("results.json");
-    assertThat(MarkdownReport.render(old)).contains("| default | --jvm-opts | `" + String.join(" ", old.jvm().flags()) + "` |");
+    assertThat(MarkdownReport.render(old)).doesNotContain("JVM profiles").contains("| default | --jvm-opts | `" + String.join(" ", old.jvm().flags()) + "` |");
   }
 }
