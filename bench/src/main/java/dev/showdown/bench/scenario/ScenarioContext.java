@@ -50,7 +50,14 @@ import java.util.function.LongSupplier;
  * HTTP scenario; a scenario that starts its processes itself loops over {@link #javaProfiles()} with
  * {@link #startJavaService}. Every measurement of a process started either way records the profile's name and
  * exact flags in its notes ({@link #JVM_PROFILE_NOTE}, {@link #JVM_FLAGS_NOTE}). {@link #startService} starts a
- * single instance on the default profile ({@code --jvm-opts}), whatever {@code --profile} says.
+ * single instance on the default profile ({@code --jvm-opts}), whatever {@code --profile} says. A scenario
+ * with contenders of its own, e.g.:
+ * <pre>{@code
+ * for (JavaService java : context.startJavaServices(MODULE)) {
+ *   contenders.add(new Contender(java.implementation(), ScenarioContext.SERVICE, java.url(), java.process(), window));
+ * }
+ * context.measureInRounds(contenders);
+ * }</pre>
  */
 public final class ScenarioContext implements AutoCloseable {
   /** The name the report gives the Java service the bench starts. */
