@@ -60,19 +60,13 @@ public final class GrpcScenario implements Scenario {
   public void run(ScenarioContext context) throws Exception {
     GrpcLoad load = effective(context);
     List<Contender> contenders = new ArrayList<>();
-    for (JavaService memory : context.startJavaServices(MODULE, "--http-port", "0")) {
-      addIfVerified(context, contenders, memory.implementation(), ScenarioContext.SERVICE, address(memory.process()), load,
-          memory.process());
-    }
+    addJava(context, contenders, context.startJavaServices(MODULE, "--http-port", "0"), load);
     for (Target target : context.targets()) {
       addIfVerified(context, contenders, target.name(), ScenarioContext.TARGET, target.url(), load, null);
     }
     String redis = RunRedis.prepare(context);
-    for (JavaService redisBacked : context.startJavaServicesNamed(ScenarioContext.JAVA + " redis", MODULE + "-redis", MODULE,
-        "--http-port", "0", "--redis", redis)) {
-      addIfVerified(context, contenders, redisBacked.implementation(), ScenarioContext.SERVICE, address(redisBacked.process()),
-          load, redisBacked.process());
-    }
+    addJava(context, contenders, context.startJavaServicesNamed(ScenarioContext.JAVA + " redis", MODULE + "-redis", MODULE,
+        "--http-port", "0", "--redis", redis), load);
     for (Peer peer : context.peers()) {
       if (context.peerAvailable(peer)) {
         addPeer(context, contenders, peer, load, Map.of(), "");
@@ -80,6 +74,13 @@ public final class GrpcScenario implements Scenario {
       }
     }
     context.measureInRounds(contenders);
+  }
+
+  /** The Java service of one store under every JVM profile of the run, each a contender when it passes its check. */
+  private static void addJava(ScenarioContext context, List<Contender> contenders, List<JavaService> services, GrpcLoad load) {
+    for (JavaService java : services) {
+      addIfVerified(context, contenders, java.implementation(), ScenarioContext.SERVICE, address(java.process()), load, java.process());
+    }
   }
 
   /** A peer on its in-memory store (no {@code values}) or on the seeded Redis, as the Java service is run. */
