@@ -58,8 +58,7 @@ public final class DataScenario implements Scenario {
     ChildProcess upstream = context.startHelper("upstream", "--port", Integer.toString(context.upstreamPort()),
         "--delay-ms", Long.toString(UPSTREAM_DELAY_MS));
     context.phase("--target peers should read redis " + redis + " and upstream " + upstream.url());
-    ChildProcess service = context.startService("data-service", "--redis", redis, "--upstream", upstream.url());
-    context.compareHttp(service, LOAD, HttpContracts.data(),
+    context.compareHttp(context.startJavaServices("data-service", "--redis", redis, "--upstream", upstream.url()), LOAD, HttpContracts.data(),
         Map.of(PeerCommand.REDIS, redis, PeerCommand.UPSTREAM, upstream.url()));
   }
 }

@@ -2,7 +2,6 @@ package dev.showdown.bench.data;
 
 import dev.showdown.bench.load.HttpLoad;
 import dev.showdown.bench.peer.PeerCommand;
-import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
@@ -54,12 +53,17 @@ public final class UserScenario implements Scenario {
             Figure.of(Figure.RSS_PEAK, 45, Figure.MB)));
   }
 
+  /** The article's memory comparison is on this scenario: a heap sweep shows the RSS a given throughput needs. */
+  @Override
+  public boolean sweepsHeap() {
+    return true;
+  }
+
   @Override
   public void run(ScenarioContext context) throws Exception {
     String redis = RunRedis.prepare(context);
     context.phase("--target peers should read redis " + redis);
     // /user never calls the upstream; the default address is left as it is.
-    ChildProcess service = context.startService("data-service", "--redis", redis);
-    context.compareHttp(service, LOAD, HttpContracts.user(), Map.of(PeerCommand.REDIS, redis));
+    context.compareHttp(context.startJavaServices("data-service", "--redis", redis), LOAD, HttpContracts.user(), Map.of(PeerCommand.REDIS, redis));
   }
 }

@@ -1,7 +1,6 @@
 package dev.showdown.bench.fib;
 
 import dev.showdown.bench.load.HttpLoad;
-import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
@@ -49,7 +48,6 @@ public final class FibScenario implements Scenario {
 
   @Override
   public void run(ScenarioContext context) throws Exception {
-    ChildProcess service = context.startService("fib-service");
-    context.compareHttp(service, LOAD, HttpContracts.fib(), Map.of());
+    context.compareHttp(context.startJavaServices("fib-service"), LOAD, HttpContracts.fib(), Map.of());
   }
 }

@@ -8,6 +8,7 @@ import dev.showdown.bench.redis.RunRedis;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.scenario.Contender;
+import dev.showdown.bench.scenario.JavaService;
 import dev.showdown.bench.scenario.WindowResult;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
@@ -59,15 +60,13 @@ public final class GrpcScenario implements Scenario {
   public void run(ScenarioContext context) throws Exception {
     GrpcLoad load = effective(context);
     List<Contender> contenders = new ArrayList<>();
-    ChildProcess memory = context.startService(MODULE, "--http-port", "0");
-    addIfVerified(context, contenders, ScenarioContext.JAVA, ScenarioContext.SERVICE, address(memory), load, memory);
+    addJava(context, contenders, context.startJavaServices(MODULE, "--http-port", "0"), load);
     for (Target target : context.targets()) {
       addIfVerified(context, contenders, target.name(), ScenarioContext.TARGET, target.url(), load, null);
     }
     String redis = RunRedis.prepare(context);
-    ChildProcess redisBacked = context.startServiceNamed(MODULE + "-redis", MODULE, "--http-port", "0", "--redis", redis);
-    addIfVerified(context, contenders, ScenarioContext.JAVA + " redis", ScenarioContext.SERVICE, address(redisBacked), load,
-        redisBacked);
+    addJava(context, contenders, context.startJavaServicesNamed(ScenarioContext.JAVA + " redis", MODULE + "-redis", MODULE,
+        "--http-port", "0", "--redis", redis), load);
     for (Peer peer : context.peers()) {
       if (context.peerAvailable(peer)) {
         addPeer(context, contenders, peer, load, Map.of(), "");
@@ -75,6 +74,13 @@ public final class GrpcScenario implements Scenario {
       }
     }
     context.measureInRounds(contenders);
+  }
+
+  /** The Java service of one store under every JVM profile of the run, each a contender when it passes its check. */
+  private static void addJava(ScenarioContext context, List<Contender> contenders, List<JavaService> services, GrpcLoad load) {
+    for (JavaService java : services) {
+      addIfVerified(context, contenders, java.implementation(), ScenarioContext.SERVICE, address(java.process()), load, java.process());
+    }
   }
 
   /** A peer on its in-memory store (no {@code values}) or on the seeded Redis, as the Java service is run. */

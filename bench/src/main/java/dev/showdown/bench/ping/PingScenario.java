@@ -1,7 +1,6 @@
 package dev.showdown.bench.ping;
 
 import dev.showdown.bench.load.HttpLoad;
-import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
@@ -55,9 +54,14 @@ public final class PingScenario implements Scenario {
             Figure.of("latency_tail", 3.2, Figure.MS)));
   }
 
+  /** Ping is the service with the smallest live set: where a heap sweep shows what the JVM costs on its own. */
+  @Override
+  public boolean sweepsHeap() {
+    return true;
+  }
+
   @Override
   public void run(ScenarioContext context) throws Exception {
-    ChildProcess service = context.startService("ping-service");
-    context.compareHttp(service, LOAD, HttpContracts.ping(), Map.of());
+    context.compareHttp(context.startJavaServices("ping-service"), LOAD, HttpContracts.ping(), Map.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.showdown.bench.push;
 import dev.showdown.bench.peer.Peer;
 import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
+import dev.showdown.bench.process.JvmProfile;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Contender;
@@ -82,9 +83,11 @@ public final class PushScenario implements Scenario {
   public void run(ScenarioContext context) throws Exception {
     PushLoad load = standardLoad(context.quick(), PushLoad.STANDARD_CONNECTIONS);
     List<Contender> contenders = new ArrayList<>();
-    addNode(context, contenders, ScenarioContext.JAVA, ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
-        context.startServiceNamed(name, MODULE, "--tcp-port", Integer.toString(tcpPort),
-            "--interval", interval.toMillis() + "ms", "--max-connections", "20000"));
+    for (JvmProfile profile : context.javaProfiles()) {
+      addNode(context, contenders, profile.row(ScenarioContext.JAVA), ScenarioContext.SERVICE, load, (name, tcpPort, interval) ->
+          context.startJavaService(ScenarioContext.fileSafe(name), MODULE, profile,
+              "--tcp-port", Integer.toString(tcpPort), "--interval", interval.toMillis() + "ms", "--max-connections", "20000"));
+    }
     for (Peer peer : context.peers()) {
       if (!context.peerAvailable(peer)) {
         continue;

@@ -60,6 +60,7 @@ public final class HtmlReport {
     for (ScenarioResult scenario : result.scenarios()) {
       scenario(html, scenario, runDir);
     }
+    jvmFlags(html, result);
     html.append("<p class=\"notes\">QPS/core divides QPS by the cores of the machine it ran on. RSS peak: resident ")
         .append("memory of the service process, sampled every 200 ms from /proc in the measured window. CPU busy: its CPU ")
         .append("time over the window divided by the window's length. The load generator runs on the same machine. ")
@@ -96,6 +97,7 @@ public final class HtmlReport {
     if (!scenario.measurements().isEmpty()) {
       measured(html, scenario);
       charts(html, scenario, runDir);
+      MemoryView.of(scenario).ifPresent(view -> memory(html, view));
     }
     if (!scenario.published().isEmpty()) {
       published(html, scenario.published());
@@ -157,6 +159,34 @@ public final class HtmlReport {
     html.append("</div>\n");
     if (runDir != null) {
       percentiles(html, scenario, labels, runDir);
+    }
+  }
+
+  private static void jvmFlags(StringBuilder html, RunResult result) {
+    html.append("<h2 id=\"jvm-flags\">").append(JvmFlagsText.TITLE).append("</h2>\n<p>").append(Html.escape(JvmFlagsText.INTRO))
+        .append("</p>\n<dl class=\"conditions\">");
+    for (JvmFlagsText.Entry e : concat(JvmFlagsText.DEFAULT, JvmFlagsText.LEAN)) {
+      html.append("<dt><code>").append(Html.escape(e.flags())).append("</code></dt><dd>").append(Html.escape(e.why())).append("</dd>");
+    }
+    html.append("</dl>\n<table class=\"text\"><tr><th>profile</th><th>from</th><th>flags</th></tr>");
+    JvmFlagsText.profiles(result).forEach(p -> html.append("<tr><td>").append(Html.escape(p.name())).append("</td><td>")
+        .append(Html.escape(p.source())).append("</td><td><code>").append(Html.escape(p.flags())).append("</code></td></tr>"));
+    html.append("</table>\n");
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static void memory(StringBuilder html, MemoryView view) {
+    html.append("<div class=\"charts\">").append(ScatterPlot.svg(view)).append("</div>\n");
+    List<String> verdicts = view.verdicts();
+    if (!verdicts.isEmpty()) {
+      html.append("<ul class=\"notes\">");
+      verdicts.forEach(v -> html.append("<li>").append(Html.escape(v)).append("</li>"));
+      html.append("</ul>\n");
     }
   }
 

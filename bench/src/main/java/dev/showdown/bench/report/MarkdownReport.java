@@ -1,5 +1,6 @@
 package dev.showdown.bench.report;
 
+import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
 import dev.showdown.bench.result.RunResult;
 import dev.showdown.bench.result.ScenarioResult;
@@ -23,6 +24,7 @@ public final class MarkdownReport {
     for (ScenarioResult scenario : result.scenarios()) {
       scenario(md, scenario);
     }
+    jvmFlags(md, result);
     md.append("## How to read this\n\n")
         .append("- QPS is answered requests per second over the measured window, after the warm-up. QPS/core divides it by ")
         .append("the cores of the machine it ran on (the published figures' by the cores their source states).\n")
@@ -50,6 +52,7 @@ public final class MarkdownReport {
     md.append("\n\n");
     if (!scenario.measurements().isEmpty()) {
       measured(md, scenario);
+      MemoryView.of(scenario).ifPresent(view -> memory(md, view));
     }
     if (!scenario.published().isEmpty()) {
       md.append("*").append(ReportView.PUBLISHED_CAVEAT).append("*\n\n");
@@ -90,6 +93,32 @@ public final class MarkdownReport {
       md.append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static void jvmFlags(StringBuilder md, RunResult result) {
+    md.append("## ").append(JvmFlagsText.TITLE).append("\n\n").append(JvmFlagsText.INTRO).append("\n\n");
+    JvmFlagsText.DEFAULT.forEach(e -> md.append("- `").append(e.flags()).append("`: ").append(e.why()).append('\n'));
+    md.append('\n');
+    JvmFlagsText.LEAN.forEach(e -> md.append("- **").append(e.flags()).append("**: ").append(e.why()).append('\n'));
+    md.append("\nThis run's profiles:\n\n| profile | from | flags |\n|---|---|---|\n");
+    JvmFlagsText.profiles(result).forEach(p -> md.append("| ").append(escape(p.name())).append(" | ").append(escape(p.source()))
+        .append(" | `").append(escape(p.flags())).append("` |\n"));
+    md.append('\n');
+  }
+
+  private static void memory(StringBuilder md, MemoryView view) {
+    md.append("Memory against ").append(view.headlineHeading()).append(", smallest RSS first:\n\n| implementation | RSS MB | ")
+        .append(view.headlineHeading()).append(view.perMbApplies() ? " | " + view.perMbHeading() + " |\n|---|---:|---:|---:|\n"
+            : " |\n|---|---:|---:|\n");
+    String unit = view.headline().unit();
+    for (MemoryView.Point p : view.byRss()) {
+      md.append("| ").append(escape(p.label())).append(" | ").append(Cells.number(p.rssMb(), Figure.MB)).append(" | ")
+          .append(Cells.number(p.headline(), unit))
+          .append(view.perMbApplies() ? " | " + Cells.number(MemoryView.perMb(p), unit) : "").append(" |\n");
+    }
+    md.append('\n');
+    view.verdicts().forEach(v -> md.append("- ").append(escape(v)).append('\n'));
+    md.append(view.verdicts().isEmpty() ? "" : "\n");
   }
 
   private static String firstLine(String text) {

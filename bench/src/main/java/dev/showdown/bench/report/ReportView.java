@@ -51,7 +51,12 @@ final class ReportView {
     lines.put("Machine", String.format(Locale.ROOT, "%s, %d cores, %.1f GiB memory, %s %s", m.cpuModel(), m.cores(),
         m.memoryBytes() / (1024.0 * 1024 * 1024), m.os(), m.kernel()));
     lines.put("Services' JVM", result.jvm().version() + " (" + result.jvm().java() + ")");
-    lines.put("JVM flags", result.jvm().flags().isEmpty() ? "(none)" : String.join(" ", result.jvm().flags()));
+    lines.put("JVM flags", (result.jvm().flags().isEmpty() ? "(none)" : String.join(" ", result.jvm().flags()))
+        + " (default profile)");
+    List<String> profiles = JvmFlagsText.profiles(result).stream().map(JvmFlagsText.Profile::name).toList();
+    if (profiles.size() > 1) {
+      lines.put("JVM profiles", String.join(", ", profiles) + ": one Java row each (see \"" + JvmFlagsText.TITLE + "\")");
+    }
     boolean elsewhere = Boolean.FALSE.equals(result.settings().get("load_generator_on_same_machine"));
     lines.put("Load", (elsewhere ? "generated on this machine, while some --target runs on another (its figures and "
         + "the services' are not alike); HTTP tool: " : "generated on the same machine (it shares the cores with the service); HTTP tool: ")

@@ -15,6 +15,11 @@ public record RunResult(
     List<ScenarioResult> scenarios) {
 
   public static final int SCHEMA = 1;
+  /**
+   * In {@code settings}: every JVM profile of the run by name, each with its {@code flags} (a list) and their
+   * {@code source} ({@code --jvm-opts}, {@code lean.jvm}, ...).
+   */
+  public static final String JVM_PROFILES = "jvm_profiles";
 
   /** The machine the run was on. */
   public record Machine(String cpuModel, int cores, long memoryBytes, String os, String kernel) {

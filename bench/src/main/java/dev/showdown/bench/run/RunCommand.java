@@ -6,7 +6,10 @@ import dev.showdown.bench.load.LoadDrivers;
 import dev.showdown.bench.peer.Peer;
 import dev.showdown.bench.peer.PeerCatalog;
 import dev.showdown.bench.peer.Peers;
+import dev.showdown.bench.process.HeapSize;
 import dev.showdown.bench.process.JvmLauncher;
+import dev.showdown.bench.process.JvmProfile;
+import dev.showdown.bench.process.JvmProfiles;
 import dev.showdown.bench.process.ServiceLocation;
 import dev.showdown.bench.result.Environment;
 import dev.showdown.bench.result.Measurement;
@@ -24,22 +27,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code bench run [scenario...]}: runs the scenarios and writes results.json, report.md and report.html. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs scenarios (default: every one whose service is built) and writes <out>/<timestamp>/"
         + "{results.json,report.md,report.html}. Exit status 0 when every scenario ran and every implementation in it was measured, 1 when one failed.")
 public final class RunCommand implements Callable<Integer> {
-  /** A service that runs out of heap exits (and the run says so) instead of limping on and being measured. */
   /** More rounds than this would be a run of hours: a typo rather than a wish. */
   static final int MAX_ROUNDS = 100;
+  /** Why each of these flags: the reports' "JVM flags" section (report.JvmFlagsText). */
   static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError";
+  static final String FULL_RUN_PROFILES = JvmProfiles.BOTH;
+  static final String QUICK_RUN_PROFILES = JvmProfile.DEFAULT;
 
   @Spec
   CommandSpec spec;
@@ -62,6 +69,18 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--jvm-opts", paramLabel = "FLAGS", defaultValue = DEFAULT_JVM_OPTS,
       description = "JVM flags for the services, one string. Default: ${DEFAULT-VALUE}")
   String jvmOpts;
+
+  @Option(names = "--profile", paramLabel = "LIST",
+      description = "JVM profiles every Java service is measured under, each its own process and row: default "
+          + "(--jvm-opts), lean (@lean.jvm, plus @lean-jdk25.jvm on JDK 25+), lean-c2 (lean with C2 kept: "
+          + "-XX:TieredStopAtLevel=4); both = default,lean; all = the three; comma-separated. "
+          + "Default: both, under --quick default")
+  String profile;
+
+  @Option(names = "--sweep-heap", paramLabel = "SIZES",
+      description = "On ping and user, also measure lean-c2 with each -Xmx, e.g. 16m,32m,64m,256m (-Xms8m, or the "
+          + "size if smaller). Default: none")
+  String sweepHeap;
 
   @Option(names = "--target", paramLabel = "NAME=URL", mapFallbackValue = "",
       description = "Also measure an already-running implementation with the same load (repeatable); "
@@ -140,16 +159,24 @@ public final class RunCommand implements Callable<Integer> {
     LoadDrivers drivers = new LoadDrivers(tool);
     String javaPath = java != null ? java : JvmLauncher.currentJava();
     List<String> flags = jvmOpts.isBlank() ? List.of() : List.of(jvmOpts.trim().split("\\s+"));
+    List<String> profileNames = parseProfiles();
+    List<HeapSize> sweepSizes = parseSweep();
+    String javaVersion = Environment.javaVersion(javaPath);
+    JvmLauncher launcher = launcher(javaPath, flags, profileNames, sweepSizes, root, JvmProfiles.javaFeature(javaVersion), services);
     RunDirectory dir = RunDirectory.create(out);
     Progress progress = Progress.toStderr();
-    RunSettings settings = new RunSettings(new JvmLauncher(javaPath, flags, services), drivers, dir.path(), quick,
+    RunSettings settings = new RunSettings(launcher, drivers, dir.path(), quick,
         rate, parsedTargets, progress, redis, upstreamPort, chosenPeers, rounds == null ? 0 : rounds);
 
-    String javaVersion = Environment.javaVersion(javaPath);
+    Map<String, Object> runSettings = settings(drivers, parsedTargets, chosenPeers);
+    runSettings.put(RunResult.JVM_PROFILES, profileSettings(launcher));
     Runner.RunHeader header = new Runner.RunHeader(Environment.machine(), new RunResult.Jvm(javaPath, javaVersion, flags),
-        Environment.git(root), settings(drivers, parsedTargets, chosenPeers));
+        Environment.git(root), runSettings);
     progress.line("bench", "results: " + dir.path() + "; load tool: " + drivers.closedLoopTool()
-        + "; services on " + javaVersion + " " + String.join(" ", flags));
+        + "; services on " + javaVersion + ", JVM profiles " + String.join(", ", profileNames)
+        + (sweepSizes.isEmpty() ? "" : " and heap sweep " + sweepHeap));
+    Stream.concat(launcher.profiles().stream(), launcher.sweep().stream()).forEach(p ->
+        progress.line("bench", "JVM profile " + p.name() + " (" + p.source() + "): " + String.join(" ", p.flags())));
     RunResult result = new Runner(settings, header, dir).run(chosen, skipped);
     progress.line("bench", "done: " + dir.path().resolve("report.md") + " and report.html");
     return exitStatus(result);
@@ -163,6 +190,40 @@ public final class RunCommand implements Callable<Integer> {
     boolean failed = result.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())
         || s.measurements().stream().anyMatch(m -> Measurement.FAILED.equals(m.status())));
     return failed ? 1 : 0;
+  }
+
+  private List<String> parseProfiles() {
+    try {
+      return JvmProfiles.parseNames(profile != null ? profile : quick ? QUICK_RUN_PROFILES : FULL_RUN_PROFILES);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private List<HeapSize> parseSweep() {
+    try {
+      return sweepHeap == null ? List.of() : JvmProfiles.parseSizes(sweepHeap);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private JvmLauncher launcher(String javaPath, List<String> flags, List<String> profileNames, List<HeapSize> sweepSizes,
+                               Path root, int javaFeature, ServiceLocation services) {
+    try {
+      List<JvmProfile> profiles = JvmProfiles.of(profileNames, flags, root, javaFeature);
+      return new JvmLauncher(javaPath, flags, profiles, JvmProfiles.sweep(sweepSizes, root, javaFeature), services);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+    }
+  }
+
+  /** Each profile's flags and their source, for results.json and the report's JVM flags section. */
+  private static Map<String, Object> profileSettings(JvmLauncher launcher) {
+    Map<String, Object> profiles = new LinkedHashMap<>();
+    Stream.concat(launcher.profiles().stream(), launcher.sweep().stream())
+        .forEach(p -> profiles.put(p.name(), Map.of("source", p.source(), "flags", p.flags())));
+    return profiles;
   }
 
   private List<Scenario> choose() {

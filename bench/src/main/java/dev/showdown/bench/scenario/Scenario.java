@@ -27,6 +27,14 @@ public interface Scenario {
     return ScenarioContext.FULL_RUN_ROUNDS;
   }
 
+  /**
+   * True when {@code --sweep-heap} applies here: the scenario's Java services are then also measured under each
+   * sweep size ({@link ScenarioContext#javaProfiles()}).
+   */
+  default boolean sweepsHeap() {
+    return false;
+  }
+
   /** Runs the scenario: start what it needs through the context, measure, record. Failures may be thrown. */
   void run(ScenarioContext context) throws Exception;
 }

@@ -9,6 +9,7 @@ import dev.showdown.bench.peer.HealthPoll;
 import dev.showdown.bench.peer.Peer;
 import dev.showdown.bench.peer.PeerCommand;
 import dev.showdown.bench.process.ChildProcess;
+import dev.showdown.bench.process.JvmProfile;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.result.Credentials;
 import dev.showdown.bench.result.Figure;
@@ -40,6 +41,23 @@ import java.util.function.LongSupplier;
  * What a running scenario may use: start child processes (stopped when the scenario ends, whatever happens),
  * verify each implementation against docs/contract.md, put HTTP load on the service and on every
  * {@code --target}, sample a process's RSS and CPU, and record figures for the report.
+ *
+ * <p>The Java services of a module: {@link #startJavaServices(String, String...)} starts one process per JVM
+ * profile of the run ({@code --profile}, plus the {@code --sweep-heap} sizes when {@link Scenario#sweepsHeap()}),
+ * each a {@link JavaService} whose {@code implementation()} is its row ({@code java-vertx},
+ * {@code java-vertx (lean)}, ...); make one {@link Contender} of each, with the service's process as the sampled
+ * one, and measure them in {@link #measureInRounds} beside the peers. {@link #compareHttp} does all of that for an
+ * HTTP scenario; a scenario that starts its processes itself loops over {@link #javaProfiles()} with
+ * {@link #startJavaService}. Every measurement of a process started either way records the profile's name and
+ * exact flags in its notes ({@link #JVM_PROFILE_NOTE}, {@link #JVM_FLAGS_NOTE}). {@link #startService} starts a
+ * single instance on the default profile ({@code --jvm-opts}), whatever {@code --profile} says. A scenario
+ * with contenders of its own, e.g.:
+ * <pre>{@code
+ * for (JavaService java : context.startJavaServices(MODULE)) {
+ *   contenders.add(new Contender(java.implementation(), ScenarioContext.SERVICE, java.url(), java.process(), window));
+ * }
+ * context.measureInRounds(contenders);
+ * }</pre>
  */
 public final class ScenarioContext implements AutoCloseable {
   /** The name the report gives the Java service the bench starts. */
@@ -47,6 +65,13 @@ public final class ScenarioContext implements AutoCloseable {
   public static final String SERVICE = "service";
   public static final String PEER = "peer";
   public static final String TARGET = "target";
+
+  /** In a Java service's measurement notes: the name of the JVM profile it ran under, e.g. {@code lean-c2}. */
+  public static final String JVM_PROFILE_NOTE = "jvm_profile";
+  /** In a Java service's measurement notes: the exact JVM flags it ran with, space-separated. */
+  public static final String JVM_FLAGS_NOTE = "jvm_flags";
+  /** In a Java service's measurement notes: where its profile's flags come from, e.g. {@code lean.jvm}. */
+  public static final String JVM_FLAGS_SOURCE_NOTE = "jvm_flags_source";
 
   /** Rounds of a full run when neither {@code --rounds} nor the scenario says otherwise. */
   public static final int FULL_RUN_ROUNDS = 3;
@@ -58,6 +83,7 @@ public final class ScenarioContext implements AutoCloseable {
   private final List<Measurement> measurements = new ArrayList<>();
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final Map<String, String> commonNotes = new LinkedHashMap<>();
+  private final Map<ChildProcess, JvmProfile> profileOf = new java.util.IdentityHashMap<>();
 
   public ScenarioContext(Scenario scenario, RunSettings settings) {
     this.scenario = scenario;
@@ -137,14 +163,20 @@ public final class ScenarioContext implements AutoCloseable {
     return settings.runDir().resolve("work").resolve(scenario.name());
   }
 
+  /** {@code name} as a file name: every run of other characters one {@code -}, e.g. {@code java-vertx-lean-c2-Xmx16m}. */
+  public static String fileSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
+  }
+
   /** Prints one progress line under the scenario's name. */
   public void phase(String text) {
     settings.progress().line(scenario.name(), text);
   }
 
   /**
-   * Starts {@code <module>/target/<module>.jar} on {@code --java} with {@code --jvm-opts}, on loopback and a free
-   * port, plus {@code args}; returns once it printed its ready line. Stopped when the scenario ends.
+   * Starts {@code <module>/target/<module>.jar} on {@code --java} with {@code --jvm-opts} (the default profile,
+   * whatever {@code --profile} says), on loopback and a free port, plus {@code args}; returns once it printed its
+   * ready line. Stopped when the scenario ends.
    */
   public ChildProcess startService(String module, String... args) throws Exception {
     return startServiceNamed(module, module, args);
@@ -152,10 +184,65 @@ public final class ScenarioContext implements AutoCloseable {
 
   /** As {@link #startService}, for one of several instances of a module: {@code name} tells their logs apart. */
   public ChildProcess startServiceNamed(String name, String module, String... args) throws Exception {
+    return startJavaService(name, module, settings.launcher().defaultProfile(), args);
+  }
+
+  /**
+   * The JVM profiles this scenario measures each of its Java services under: {@code --profile}'s, then, when the
+   * scenario sweeps the heap, one per {@code --sweep-heap} size.
+   */
+  public List<JvmProfile> javaProfiles() {
+    List<JvmProfile> profiles = new ArrayList<>(settings.launcher().profiles());
+    if (scenario.sweepsHeap()) {
+      profiles.addAll(settings.launcher().sweep());
+    }
+    return profiles;
+  }
+
+  /** One {@code module} service per {@link #javaProfiles()} profile, with {@code args}, in rows named {@code java-vertx (<profile>)}. */
+  public List<JavaService> startJavaServices(String module, String... args) throws Exception {
+    return startJavaServicesNamed(JAVA, module, module, args);
+  }
+
+  /**
+   * As {@link #startJavaServices(String, String...)} for a second kind of instance of a module: rows
+   * {@code implementation (<profile>)}, logs {@code name-<profile>.log}. A profile under which the service cannot
+   * start (a sweep's heap too small for it) is recorded failed with the reason while the others go on; when none
+   * starts, the first failure is thrown.
+   */
+  public List<JavaService> startJavaServicesNamed(String implementation, String name, String module, String... args) throws Exception {
+    List<JavaService> services = new ArrayList<>();
+    Map<String, Exception> failed = new LinkedHashMap<>();
+    for (JvmProfile profile : javaProfiles()) {
+      String processName = profile.isDefault() ? name : fileSafe(name + "-" + profile.name());
+      String row = profile.row(implementation);
+      try {
+        services.add(new JavaService(row, profile, startJavaService(processName, module, profile, args)));
+      } catch (Exception e) {
+        phase(row + ": cannot start: " + ServiceMain.reason(e));
+        failed.put(row, e);
+      }
+    }
+    if (services.isEmpty() && !failed.isEmpty()) {
+      throw failed.values().iterator().next();
+    }
+    failed.forEach((row, e) -> record(Measurement.failed(row, SERVICE, null, "cannot start: " + ServiceMain.reason(e))));
+    return services;
+  }
+
+  /**
+   * Starts one {@code module} service under {@code profile}, on loopback and a free port, plus {@code args};
+   * {@code name} tells the logs apart. Its measurements note the profile and its flags.
+   */
+  public ChildProcess startJavaService(String name, String module, JvmProfile profile, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
     all.addAll(List.of(args));
-    phase("starting " + name);
-    return startProcess(name, settings.launcher().service(module, all));
+    phase("starting " + name + (profile.isDefault() ? "" : " (JVM profile " + profile.name() + ")"));
+    ChildProcess child = startProcess(name, settings.launcher().service(module, profile, all));
+    synchronized (this) {
+      profileOf.put(child, profile);
+    }
+    return child;
   }
 
   /** {@code java <--jvm-opts> -jar <module jar>} (or its class path form): a module's command line before its arguments. */
@@ -188,13 +275,15 @@ public final class ScenarioContext implements AutoCloseable {
   }
 
   /**
-   * Verifies {@code service} (the bench's child JVM), then every peer (started with {@code peerValues}: the
-   * scenario's Redis and upstream), then every target against {@code contract}, and measures each that passed
-   * under the same load, in rounds.
+   * Verifies each of {@code services} (the bench's child JVMs, one per profile), then every peer (started with
+   * {@code peerValues}: the scenario's Redis and upstream), then every target against {@code contract}, and
+   * measures each that passed under the same load, in rounds.
    */
-  public void compareHttp(ChildProcess service, HttpLoad standard, List<HttpCase> contract, Map<String, String> peerValues) {
+  public void compareHttp(List<JavaService> services, HttpLoad standard, List<HttpCase> contract, Map<String, String> peerValues) {
     List<Contender> contenders = new ArrayList<>();
-    addIfVerified(contenders, http(JAVA, SERVICE, service.url(), standard, service), contract);
+    for (JavaService service : services) {
+      addIfVerified(contenders, http(service.implementation(), SERVICE, service.url(), standard, service.process()), contract);
+    }
     for (Peer peer : peers()) {
       if (!peerAvailable(peer)) {
         continue;
@@ -320,7 +409,7 @@ public final class ScenarioContext implements AutoCloseable {
 
   /** Writes a window's latencies under {@code work/<scenario>/latency/}; the note holds the path from the run folder. */
   private void saveLatencies(LatencyLog log, Contender contender, int round, int rounds, Map<String, String> notes) {
-    String name = contender.implementation().replaceAll("[^A-Za-z0-9._-]+", "-") + (rounds > 1 ? "-round" + (round + 1) : "");
+    String name = fileSafe(contender.implementation()) + (rounds > 1 ? "-round" + (round + 1) : "");
     try {
       Path dir = Files.createDirectories(workDir().resolve("latency"));
       notes.put(LatencyLog.NOTE, settings.runDir().relativize(log.save(dir, name)).toString());
@@ -340,6 +429,7 @@ public final class ScenarioContext implements AutoCloseable {
     load.put("rounds", windows.size());
     Map<String, String> notes = new LinkedHashMap<>(notes(contender.sampled()));
     synchronized (this) {
+      notes.putAll(profileNotes(profileOf.get(contender.sampled())));
       notes.putAll(commonNotes);
     }
     windows.forEach(w -> notes.putAll(w.notes()));
@@ -413,6 +503,18 @@ public final class ScenarioContext implements AutoCloseable {
         .map(arg -> arg.length() > 120 ? "<class path>" : arg).toList()));
     notes.put("startup", String.join(" | ", child.startupLines()));
     notes.put("log", child.log().toString());
+    return notes;
+  }
+
+  /** What a Java service's measurement says about its JVM profile; nothing for a process started otherwise. */
+  private static Map<String, String> profileNotes(JvmProfile profile) {
+    if (profile == null) {
+      return Map.of();
+    }
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put(JVM_PROFILE_NOTE, profile.name());
+    notes.put(JVM_FLAGS_NOTE, String.join(" ", profile.flags()));
+    notes.put(JVM_FLAGS_SOURCE_NOTE, profile.source());
     return notes;
   }
 
