@@ -2,9 +2,9 @@ package dev.showdown.bench.logparse;
 
 import dev.showdown.bench.peer.Peer;
 import dev.showdown.bench.peer.PeerCommand;
-import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.result.Measurement;
+import dev.showdown.bench.scenario.JavaService;
 import dev.showdown.bench.scenario.Published;
 import dev.showdown.bench.scenario.Scenario;
 import dev.showdown.bench.scenario.ScenarioContext;
@@ -62,7 +62,7 @@ public final class LogparseScenario implements Scenario {
 
   @Override
   public void run(ScenarioContext context) throws Exception {
-    ChildProcess service = context.startService(MODULE);
+    List<JavaService> services = context.startJavaServices(MODULE);
     List<String> java = context.serviceCommand(MODULE);
     Path standard = logFile(context, java, StandardLog.LINES);
     Path large = context.quick() ? null : logFile(context, java, LARGE_LINES);
@@ -84,7 +84,7 @@ public final class LogparseScenario implements Scenario {
         peer(context, peer, standard, large);
       }
     }
-    UvPostContenders.measure(context, service, standard);
+    UvPostContenders.measure(context, services, standard);
   }
 
   /** A peer's {@code uv FILE}: verified on the standard file, then warm and cold like the Java command line. */

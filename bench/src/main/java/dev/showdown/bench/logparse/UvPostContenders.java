@@ -4,6 +4,7 @@ import dev.showdown.bench.latency.LatencyLog;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.result.Figure;
 import dev.showdown.bench.scenario.Contender;
+import dev.showdown.bench.scenario.JavaService;
 import dev.showdown.bench.scenario.ScenarioContext;
 import dev.showdown.bench.scenario.Target;
 import dev.showdown.bench.scenario.WindowResult;
@@ -17,19 +18,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /uv} of the standard file to the service and every target that passes the contract's checks, in rounds. */
+/** {@code POST /uv} of the standard file to the service under every JVM profile and every target that passes the contract's checks, in rounds. */
 final class UvPostContenders {
   private static final String TOOL = "POST /uv";
 
   private UvPostContenders() {
   }
 
-  static void measure(ScenarioContext context, ChildProcess service, Path file) {
+  static void measure(ScenarioContext context, List<JavaService> services, Path file) {
     UvAnswer expected = StandardLog.answer();
     List<Contender> contenders = new ArrayList<>();
-    if (context.verified(ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url(),
-        new HttpVerifier(ScenarioContext.JAVA + " " + service.url(), service.url(), HttpContracts.logparse(file)))) {
-      contenders.add(poster(context, ScenarioContext.JAVA, ScenarioContext.SERVICE, service.url(), file, expected, service));
+    for (JavaService service : services) {
+      String name = service.implementation();
+      if (context.verified(name, ScenarioContext.SERVICE, service.url(),
+          new HttpVerifier(name + " " + service.url(), service.url(), HttpContracts.logparse(file)))) {
+        contenders.add(poster(context, name, ScenarioContext.SERVICE, service.url(), file, expected, service.process()));
+      }
     }
     for (Target target : context.targets()) {
       if (context.verified(target.name(), ScenarioContext.TARGET, target.url(),
