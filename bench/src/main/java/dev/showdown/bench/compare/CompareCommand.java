@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compares the headline figures (QPS, P99, elapsed, RSS peak) of two runs, prints the table and "
         + "writes compare.md and compare.html.",
-        "Exit status: 1 when a headline figure of B is worse than A's by more than the threshold and the two runs' "
-            + "ranges do not overlap, or a measurement ok in A failed in B; 0 otherwise; 2 for a usage error."})
+        "Exit status: 1 when a headline figure of B is worse than A's by more than the threshold even between "
+            + "the two runs' closest rounds, or a measurement ok in A failed in B; 0 otherwise; 2 for a usage error."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

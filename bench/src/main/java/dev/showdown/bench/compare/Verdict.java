@@ -2,14 +2,14 @@ package dev.showdown.bench.compare;
 
 /** What one headline figure did from run A to run B. */
 public enum Verdict {
-  /** Worse by more than the threshold, and the two runs' ranges apart: a regression. */
+  /** Worse by more than the threshold even between the two runs' closest rounds (so their ranges are apart): a regression. */
   WORSE,
   /** Ok in A, failed in B: a regression with no number. */
   FAILED,
   BETTER,
   /** The ranges of A and B overlap: no change can be claimed either way. */
   WITHIN_NOISE,
-  /** The ranges are apart but the median moved by no more than the threshold. */
+  /** The ranges are apart, but their closest rounds differ by no more than the threshold. */
   WITHIN_THRESHOLD,
   /** Measured in A only (B skipped it or never measured this implementation). */
   NOT_IN_B,

@@ -31,8 +31,9 @@ final class CompareView {
       lines.put("Machines differ", machine(c.before()) + " in A, " + machine(c.after()) + " in B: the changes say as much "
           + "about the machines as about the code");
     }
-    lines.put("Threshold", percent(c.threshold()) + ": a regression is a headline figure worse by more than this, with "
-        + "the two runs' ranges apart (a figure measured once has a range of one value), or a measurement that failed in B");
+    lines.put("Threshold", percent(c.threshold()) + ": a regression is a headline figure worse by more than this even "
+        + "between the two runs' closest rounds (a figure measured once has a range of one value), or a measurement that "
+        + "failed in B");
     return lines;
   }
 

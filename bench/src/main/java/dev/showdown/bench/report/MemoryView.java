@@ -90,8 +90,8 @@ final class MemoryView {
     }
     String what = Cells.title(headline.figure());
     for (Point peer : points.stream().filter(p -> !p.java()).toList()) {
-      String variant = variantOf(peer.label(), java);
-      List<Point> rivals = java.stream().filter(p -> javaVariant(p.label()).equals(variant)).toList();
+      String variant = JavaRows.variantOf(peer.label(), java.stream().map(p -> JavaRows.variant(p.label())).toList());
+      List<Point> rivals = java.stream().filter(p -> JavaRows.variant(p.label()).equals(variant)).toList();
       String given = peer.label() + " (" + amount(peer.headline()) + " at " + Cells.number(peer.rssMb(), Figure.MB) + " MB)";
       Optional<Point> smallest = rivals.stream().filter(p -> atLeastAsGood(p, peer)).min(Comparator.comparingDouble(Point::rssMb));
       if (smallest.isPresent()) {
@@ -115,16 +115,5 @@ final class MemoryView {
 
   private String amount(double value) {
     return Cells.number(value, headline.unit()) + " " + headline.unit();
-  }
-
-  /** What sets a Java row apart besides its JVM profile: {@code java-vertx redis (lean)} → {@code redis}. */
-  static String javaVariant(String label) {
-    return label.replace(ScenarioContext.JAVA, "").replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").strip();
-  }
-
-  /** The Java variant a peer row belongs to: the longest one its name ends with, else the plain one. */
-  private static String variantOf(String peer, List<Point> java) {
-    return java.stream().map(p -> javaVariant(p.label())).filter(v -> !v.isEmpty() && peer.endsWith(" " + v))
-        .max(Comparator.comparingInt(String::length)).orElse("");
   }
 }

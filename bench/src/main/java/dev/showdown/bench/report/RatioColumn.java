@@ -13,9 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The column {@code QPS vs java-vertx}: each row's headline figure over the Java service's, paired round by
- * round, as {@code 1.31x (1.22–1.40)}, or {@code within noise} when the two ranges overlap, so that the report
- * names no winner the rounds do not support.
+ * The column {@code QPS vs java-vertx}: each row's headline figure over the Java service's on the default profile
+ * doing the same work (the row of the same variant: {@code go redis} against {@code java-vertx redis},
+ * {@code java-vertx (lean) websocket} against {@code java-vertx websocket}), paired round by round, as
+ * {@code 1.31x (1.22–1.40)}, or {@code within noise} when the two ranges overlap, so that the report names no
+ * winner the rounds do not support.
  */
 final class RatioColumn {
   static final String BASE = ScenarioContext.JAVA;
@@ -71,9 +73,11 @@ final class RatioColumn {
     return Versus.of(figure.get().rounds(), base.get().rounds());
   }
 
-  /** Java's measurement under the same load, or its only one. */
+  /** Java's default-profile measurement of the same variant, under the same load, or the variant's only one. */
   private Optional<Measurement> base(Measurement m) {
-    List<Measurement> java = scenario.measurements().stream().filter(RatioColumn::isBase).filter(Measurement::ok).toList();
+    List<Measurement> bases = scenario.measurements().stream().filter(RatioColumn::isBase).filter(Measurement::ok).toList();
+    String variant = JavaRows.variantOf(m.implementation(), bases.stream().map(b -> JavaRows.variant(b.implementation())).toList());
+    List<Measurement> java = bases.stream().filter(b -> JavaRows.variant(b.implementation()).equals(variant)).toList();
     Optional<Measurement> sameLoad = java.stream().filter(j -> Objects.equals(j.load(), m.load())).findFirst();
     return sameLoad.isPresent() || java.size() != 1 ? sameLoad : Optional.of(java.get(0));
   }
@@ -83,6 +87,6 @@ final class RatioColumn {
   }
 
   private static boolean isBase(Measurement m) {
-    return BASE.equals(m.implementation());
+    return JavaRows.isDefaultProfile(m.implementation());
   }
 }
