@@ -52,7 +52,8 @@ public final class ChildProcess implements AutoCloseable {
 
   /**
    * Starts {@code command} and returns once it printed its ready line; if it exits first or stays silent past
-   * {@code readyTimeout} it is stopped and the exception carries the last lines it printed.
+   * {@code readyTimeout} it is stopped and the exception carries the last lines it printed. A password-carrying
+   * {@code --redis URL} goes to the child's environment instead of its command line ({@link SecretArguments}).
    */
   public static ChildProcess start(String name, List<String> command, Path log, Duration readyTimeout)
       throws IOException {
@@ -63,11 +64,13 @@ public final class ChildProcess implements AutoCloseable {
   public static ChildProcess start(String name, List<String> command, Path directory, Path log, Duration readyTimeout)
       throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    SecretArguments arguments = SecretArguments.of(command);
+    ProcessBuilder builder = new ProcessBuilder(arguments.command()).redirectErrorStream(true);
     if (directory != null) {
       builder.directory(directory.toFile());
     }
     UNSET.forEach(builder.environment()::remove);
+    builder.environment().putAll(arguments.environment());
     Process process = builder.start();
     ChildProcess child = new ChildProcess(name, command, process, log);
     ChildProcesses.register(child);

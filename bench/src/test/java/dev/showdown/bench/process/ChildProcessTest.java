@@ -39,6 +39,31 @@ class ChildProcessTest {
   }
 
   @Test
+  void aRedisPasswordReachesTheChildThroughItsEnvironmentNotItsCommandLine() throws Exception {
+    ChildProcess child = ChildProcess.start("child", List.of("sh", "-c",
+            "echo \"redis from env: $REDIS_URL, args: $*\"; echo 'child listening on 127.0.0.1:1'; sleep 600 & wait",
+            "sh", "--redis", "redis://:hunter2@127.0.0.1:6390", "--other", "1"),
+        dir.resolve("secret.log"), Duration.ofSeconds(30));
+    try {
+      List<String> visible = ProcessHandle.of(child.pid()).flatMap(p -> p.info().arguments()).map(List::of).orElseThrow();
+      assertThat(String.join(" ", visible)).as("what ps shows").doesNotContain("hunter2").contains("--other");
+      assertThat(child.startupLines().get(0)).as("the child still got the URL; its log masks it")
+          .isEqualTo("redis from env: redis://:***@127.0.0.1:6390, args: --other 1");
+    } finally {
+      child.close();
+    }
+  }
+
+  @Test
+  void aRedisUrlWithoutASecretStaysOnTheCommandLine() {
+    SecretArguments plain = SecretArguments.of(List.of("svc", "--redis", "redis://127.0.0.1:6390"));
+    assertThat(plain.command()).containsExactly("svc", "--redis", "redis://127.0.0.1:6390");
+    assertThat(plain.environment()).isEmpty();
+    assertThat(SecretArguments.of(List.of("svc", "--redis=redis://u:pw@h:1")).environment())
+        .containsEntry("REDIS_URL", "redis://u:pw@h:1");
+  }
+
+  @Test
   void aDescendantThatOutlivesItsParentIsKilledToo() throws Exception {
     // The shell exits on SIGTERM; its child ignores SIGTERM and would be left an orphan.
     ChildProcess child = ChildProcess.start("child", List.of("sh", "-c",
