@@ -7,8 +7,6 @@ import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.protobuf.services.ProtoReflectionService;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.channel.EventLoopGroup;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -19,8 +17,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns a running grpc-service: the gRPC server on its own Netty event loops, the user store, the health and
- * reflection services, and the Vert.x side (Redis client, HTTP {@code /health} and {@code /metrics}).
+ * Owns a running grpc-service: the gRPC server on its own Netty event loops with the connection limits
+ * ({@link UserServices} on a {@code NettyServerBuilder}), the user store, and the Vert.x side (Redis client, HTTP
+ * {@code /health} and {@code /metrics}).
  */
 public final class UserGrpcServer {
   private final Server grpc;
@@ -63,15 +62,13 @@ public final class UserGrpcServer {
     EventLoopGroup eventLoops = transport.newEventLoops(options.eventLoops());
     TransportLogFilter.register(eventLoops, rejected);
     HealthStatusManager health = new HealthStatusManager();
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
-        .channelFactory(transport.serverChannels())
-        .bossEventLoopGroup(eventLoops)
-        .workerEventLoopGroup(eventLoops)
-        .flowControlWindow(options.flowControlWindow())
-        .addService(UnparseableRequests.guard(new UserRpc(store).bindService(), rejected))
-        .addService(UnparseableRequests.guard(health.getHealthService().bindService(), rejected))
-        .addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService(), rejected))
-        .addService(UnparseableRequests.guard(legacyReflection().bindService(), rejected));
+    NettyServerBuilder builder = UserServices.addTo(
+        NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
+            .channelFactory(transport.serverChannels())
+            .bossEventLoopGroup(eventLoops)
+            .workerEventLoopGroup(eventLoops)
+            .flowControlWindow(options.flowControlWindow()),
+        store, health, rejected);
     ConnectionLimits.applyTo(builder, options);
     if (options.executor() == GrpcOptions.Executor.direct) {
       builder.directExecutor();
@@ -85,12 +82,6 @@ public final class UserGrpcServer {
     }
     health.setStatus(UserServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     return server;
-  }
-
-  /** grpcurl and ghz builds older than reflection v1 only speak v1alpha. */
-  @SuppressWarnings("deprecation")
-  private static io.grpc.BindableService legacyReflection() {
-    return ProtoReflectionService.newInstance();
   }
 
   /** The Vert.x loops carry /health, /metrics and Redis traffic; the in-memory store needs one at most. */
