@@ -1,6 +1,9 @@
 package dev.showdown.bench.process;
 
-/** Parses the two /proc files the sampler reads: RSS from {@code status}, CPU ticks from {@code stat}. */
+/**
+ * Parses the /proc files the sampler reads: RSS from {@code status}, PSS from {@code smaps_rollup}, CPU ticks from
+ * {@code stat}.
+ */
 public final class ProcStat {
   private ProcStat() {
   }
@@ -10,6 +13,20 @@ public final class ProcStat {
     for (String line : status.split("\n")) {
       if (line.startsWith("VmRSS:")) {
         String[] parts = line.substring(6).trim().split("\\s+");
+        return Long.parseLong(parts[0]) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code Pss} of a {@code /proc/<pid>/smaps_rollup} text, in bytes; -1 if absent. Each page shared by several
+   * processes counts as its share, so the PSS of a process tree adds up to what the tree holds once.
+   */
+  public static long pssBytes(String smapsRollup) {
+    for (String line : smapsRollup.split("\n")) {
+      if (line.startsWith("Pss:")) {
+        String[] parts = line.substring(4).trim().split("\\s+");
         return Long.parseLong(parts[0]) * 1024;
       }
     }

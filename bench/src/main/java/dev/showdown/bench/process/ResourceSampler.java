@@ -30,6 +30,8 @@ public final class ResourceSampler implements AutoCloseable {
   private final Map<Long, Long> lastTicks = new HashMap<>();
   private long lastTickNanos;
   private long peakRss;
+  private long peakPss = -1;
+  private int mostProcesses;
   private long rssSum;
   private int samples;
   private Usage finished;
@@ -77,7 +79,8 @@ public final class ResourceSampler implements AutoCloseable {
 
   private synchronized void sample() {
     long rss = 0;
-    boolean any = false;
+    long pss = 0;
+    int processes = 0;
     for (ProcessHandle process : tree()) {
       long pid = process.pid();
       try {
@@ -87,14 +90,21 @@ public final class ResourceSampler implements AutoCloseable {
         lastTicks.put(pid, ticks);
         if (processRss > 0) {
           rss += processRss;
-          any = true;
+          processes++;
+          if (withDescendants) {
+            pss += Math.max(0, ProcStat.pssBytes(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup"))));
+          }
         }
       } catch (IOException | RuntimeException e) {
         // It exited mid-window; what was sampled of it stands and the measurement reports the exit.
       }
     }
-    if (any) {
+    if (processes > 0) {
       peakRss = Math.max(peakRss, rss);
+      mostProcesses = Math.max(mostProcesses, processes);
+      if (withDescendants) {
+        peakPss = Math.max(peakPss, pss);
+      }
       rssSum += rss;
       samples++;
       lastTickNanos = System.nanoTime();
@@ -112,7 +122,8 @@ public final class ResourceSampler implements AutoCloseable {
       sample();
       // A process that exited in the window (wrk at its end) is judged by its last sample.
       double wall = (lastTickNanos - startNanos) / 1e9;
-      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, cpuTicksSinceStart() / TICKS_PER_SECOND, wall);
+      finished = new Usage(peakRss, samples == 0 ? 0 : rssSum / samples, cpuTicksSinceStart() / TICKS_PER_SECOND, wall,
+          mostProcesses > 1 ? peakPss : -1);
     }
     return finished;
   }
@@ -138,8 +149,12 @@ public final class ResourceSampler implements AutoCloseable {
     stop();
   }
 
-  /** A window's resource use, up to the last sample that found the process alive. */
-  public record Usage(long peakRssBytes, long meanRssBytes, double cpuSeconds, double wallSeconds) {
+  /**
+   * A window's resource use, up to the last sample that found the process alive. {@code peakPssBytes} is the
+   * peak of the tree's summed PSS when the tree ran as several processes (-1 otherwise): their summed RSS counts
+   * the pages they share (an interpreter's code, a forked worker's heap) once per process.
+   */
+  public record Usage(long peakRssBytes, long meanRssBytes, double cpuSeconds, double wallSeconds, long peakPssBytes) {
     public double coresBusy() {
       return wallSeconds > 0 ? cpuSeconds / wallSeconds : Double.NaN;
     }

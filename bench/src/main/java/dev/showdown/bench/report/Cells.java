@@ -24,6 +24,7 @@ final class Cells {
       Map.entry(Figure.MAX, "max"),
       Map.entry(Figure.RSS_PEAK, "RSS peak"),
       Map.entry(Figure.RSS_AVG, "RSS mean"),
+      Map.entry(Figure.PSS_PEAK, "PSS peak"),
       Map.entry(Figure.CPU_TIME, "CPU time"),
       Map.entry(Figure.CPU_BUSY, "CPU busy"),
       Map.entry(Figure.CPU_PER_1K, "CPU per 1k requests"),

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class ReportView {
   /** The order of the columns reports show; other figures a scenario records follow in their own order. */
   private static final List<String> SHOWN = List.of(Figure.QPS, Figure.QPS_PER_CORE, Figure.P50, Figure.P90, Figure.P99,
-      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.CPU_BUSY, Figure.CPU_PER_1K, Figure.LOADER_CPU_BUSY);
+      Figure.MAX, Figure.ERRORS, Figure.NON_2XX, Figure.RSS_PEAK, Figure.PSS_PEAK, Figure.CPU_BUSY, Figure.CPU_PER_1K, Figure.LOADER_CPU_BUSY);
   /** In results.json, left out of the tables to keep them readable. */
   private static final List<String> STANDARD_LOAD_KEYS =
       List.of("path", "ids", "connections", "duration_s", "warmup_s", "rate", "tool", "mode", "timeout_s");

@@ -26,6 +26,8 @@ public record Figure(String name, double value, String unit, @JsonInclude(JsonIn
   public static final String MAX = "latency_max";
   public static final String RSS_PEAK = "rss_peak";
   public static final String RSS_AVG = "rss_avg";
+  /** A process tree's summed PSS peak, recorded when an implementation ran as several processes. */
+  public static final String PSS_PEAK = "pss_peak";
   public static final String CPU_TIME = "cpu_time";
   public static final String CPU_BUSY = "cpu_busy";
   public static final String LOADER_CPU_BUSY = "loader_cpu_busy";

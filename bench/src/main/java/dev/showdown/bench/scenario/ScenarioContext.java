@@ -485,6 +485,9 @@ public final class ScenarioContext implements AutoCloseable {
     List<Figure> figures = new ArrayList<>();
     figures.add(Figure.of(Figure.RSS_PEAK, usage.peakRssBytes() / 1e6, Figure.MB));
     figures.add(Figure.of(Figure.RSS_AVG, usage.meanRssBytes() / 1e6, Figure.MB));
+    if (usage.peakPssBytes() > 0) {
+      figures.add(Figure.of(Figure.PSS_PEAK, usage.peakPssBytes() / 1e6, Figure.MB));
+    }
     figures.add(Figure.of(Figure.CPU_TIME, usage.cpuSeconds(), Figure.S));
     if (!Double.isNaN(usage.coresBusy())) {
       figures.add(Figure.of(Figure.CPU_BUSY, usage.coresBusy(), Figure.CORES));

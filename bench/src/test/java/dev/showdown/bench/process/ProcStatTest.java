@@ -17,6 +17,14 @@ class ProcStatTest {
   }
 
   @Test
+  void pssFromSmapsRollupNotItsAnonOrFileParts() {
+    String rollup = "5595e0a1c000-7ffd5b7e6000 ---p 00000000 00:00 0  [rollup]\nRss:\t  200000 kB\n"
+        + "Pss:\t  150000 kB\nPss_Anon:\t 90000 kB\nPss_File:\t 60000 kB\n";
+    assertThat(ProcStat.pssBytes(rollup)).isEqualTo(150_000L * 1024);
+    assertThat(ProcStat.pssBytes("Rss:\t 1 kB\n")).isEqualTo(-1);
+  }
+
+  @Test
   void noRssLineMeansUnknown() {
     assertThat(ProcStat.rssBytes("Name:\tzombie\nState:\tZ (zombie)\n")).isEqualTo(-1);
   }

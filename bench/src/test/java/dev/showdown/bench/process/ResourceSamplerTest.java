@@ -27,6 +27,9 @@ class ResourceSamplerTest {
       ResourceSampler.Usage alone = sampled(ResourceSampler.start(parent.pid()));
       assertThat(tree.peakRssBytes()).isGreaterThan(TOUCHED);
       assertThat(alone.peakRssBytes()).isLessThan(TOUCHED / 4);
+      // Two processes: PSS counts the pages they share (libc, the shell's) once between them.
+      assertThat(tree.peakPssBytes()).isGreaterThan(TOUCHED).isLessThanOrEqualTo(tree.peakRssBytes());
+      assertThat(alone.peakPssBytes()).as("one process: its RSS says it all").isEqualTo(-1);
     }
   }
 
