@@ -10,23 +10,22 @@ public final class ProcStat {
 
   /** {@code VmRSS} of a {@code /proc/<pid>/status} text, in bytes; -1 if absent (a zombie has none). */
   public static long rssBytes(String status) {
-    for (String line : status.split("\n")) {
-      if (line.startsWith("VmRSS:")) {
-        String[] parts = line.substring(6).trim().split("\\s+");
-        return Long.parseLong(parts[0]) * 1024;
-      }
-    }
-    return -1;
+    return kilobytes(status, "VmRSS:");
   }
 
   /**
    * {@code Pss} of a {@code /proc/<pid>/smaps_rollup} text, in bytes; -1 if absent. Each page shared by several
-   * processes counts as its share, so the PSS of a process tree adds up to what the tree holds once.
+   * processes counts as its share, so summed over a process tree the pages its processes share count once.
    */
   public static long pssBytes(String smapsRollup) {
-    for (String line : smapsRollup.split("\n")) {
-      if (line.startsWith("Pss:")) {
-        String[] parts = line.substring(4).trim().split("\\s+");
+    return kilobytes(smapsRollup, "Pss:");
+  }
+
+  /** The {@code <key> <n> kB} line of a /proc text, in bytes; -1 if absent. */
+  private static long kilobytes(String text, String key) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(key)) {
+        String[] parts = line.substring(key.length()).trim().split("\\s+");
         return Long.parseLong(parts[0]) * 1024;
       }
     }
