@@ -1,5 +1,6 @@
 package dev.showdown.bench.push;
 
+import dev.showdown.bench.latency.LatencyLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -34,6 +35,7 @@ public final class PushClient {
   private final PushTarget target;
   private final PushLoad load;
   private final Consumer<String> progress;
+  private LatencyLog latencies;
 
   public PushClient(PushTarget target, PushLoad load, Consumer<String> progress) {
     this.target = target;
@@ -91,6 +93,7 @@ public final class PushClient {
         channel.close();
       }
       group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+      latencies = LatencyLog.of(tally.latencyMicros());
       // The event loops have ended: every connection's counters are now safely visible here.
       long ticks = tally.ticksCounted();
       long received = 0;
@@ -102,6 +105,14 @@ public final class PushClient {
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Every counted delivery's latency of the last {@link #run}, for the run folder's log and the report's percentile
+   * plot; null before a run has ended.
+   */
+  public LatencyLog latencies() {
+    return latencies;
   }
 
   private String connectAll(Bootstrap bootstrap, PushTally tally, List<PushConnection> connections,

@@ -1,6 +1,5 @@
 package dev.showdown.bench.push;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showdown.kit.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +65,7 @@ public final class PushClientCommand implements Callable<Integer> {
         .run(() -> System.out.println("push-client: holding"), () -> { });
     System.out.println("push-client: " + outcome.summary());
     if (result != null) {
-      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(result.toFile(), outcome);
+      outcome.write(result);
     }
     return outcome.established() == 0 ? 1 : 0;
   }

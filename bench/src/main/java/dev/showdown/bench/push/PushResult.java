@@ -1,9 +1,13 @@
 package dev.showdown.bench.push;
 
-import dev.showdown.bench.latency.LatencyLog;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showdown.bench.result.Figure;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +17,12 @@ import java.util.stream.LongStream;
 
 /**
  * What one push client saw: connections wanted, established and still open at the end, pushes received in the
- * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}), kept whole
- * in {@code latencies} for the run folder's log and the report's percentile plot.
+ * counted window against those expected, and delivery latency (receive time minus the tick's {@code ts}). A
+ * {@code push-client} process hands it to push-scale as JSON ({@link #write}, {@link #read}).
  */
 public record PushResult(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
                          long expected, double p50Ms, double p99Ms, double p999Ms, double maxMs, double[] slowestPerTickMs,
-                         double connectSeconds, LatencyLog latencies) {
+                         double connectSeconds) {
 
   static PushResult of(int wanted, int established, int openAtEnd, String firstFailure, long ticks, long received,
                        long expected, PushTally tally, double connectSeconds) {
@@ -29,8 +33,20 @@ public record PushResult(int wanted, int established, int openAtEnd, String firs
         any ? latencyMicros.getValueAtPercentile(99) / 1e3 : Double.NaN,
         any ? latencyMicros.getValueAtPercentile(99.9) / 1e3 : Double.NaN,
         any ? latencyMicros.getMaxValue() / 1e3 : Double.NaN,
-        LongStream.of(tally.slowestPerTickMicros()).mapToDouble(micros -> micros / 1e3).toArray(), connectSeconds,
-        LatencyLog.of(latencyMicros));
+        LongStream.of(tally.slowestPerTickMicros()).mapToDouble(micros -> micros / 1e3).toArray(), connectSeconds);
+  }
+
+  /** Writes the result as JSON (NaN latencies of a run that received nothing included). */
+  public void write(Path file) throws IOException {
+    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+  }
+
+  /** A result {@link #write} wrote. */
+  public static PushResult read(Path file) throws IOException {
+    return new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true)
+        .readValue(file.toFile(), PushResult.class);
   }
 
   /** The slowest delivery of any tick but the first counted one (the cold one); NaN with fewer than two ticks. */

@@ -1,8 +1,5 @@
 package dev.showdown.bench.push;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showdown.bench.process.ChildProcess;
 import dev.showdown.bench.process.ResourceSampler;
 import dev.showdown.bench.redis.EmbeddedRedis;
@@ -155,10 +152,7 @@ public final class PushScaleScenario implements Scenario {
 
   private static PushResult read(Path file) {
     try {
-      return new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true)
-          .readValue(file.toFile(), PushResult.class);
+      return PushResult.read(file);
     } catch (Exception e) {
       return null;
     }

@@ -192,7 +192,8 @@ public final class PushScenario implements Scenario {
         + load.hold().toSeconds() + " s, interval " + load.interval().toMillis() + " ms");
     HoldEnd end = new HoldEnd(ScenarioContext.SERVICE.equals(kind) ? sampled : null);
     TickCpu tickCpu = new TickCpu(listener);
-    PushResult result = new PushClient(target, load, line -> context.phase(implementation + ": " + line)).run(
+    PushClient client = new PushClient(target, load, line -> context.phase(implementation + ": " + line));
+    PushResult result = client.run(
         () -> listener.measureStarted(load.hold(), () -> -1),
         tickCpu::markFirstTickDone,
         () -> {
@@ -203,7 +204,7 @@ public final class PushScenario implements Scenario {
     if (result.established() == 0) {
       return WindowResult.failed("no connection held" + (result.firstFailure() == null ? "" : ": " + result.firstFailure()));
     }
-    listener.latencies(result.latencies());
+    listener.latencies(client.latencies());
     List<Figure> figures = new ArrayList<>(result.figures());
     ResourceSampler.Usage usage = listener.usage();
     if (usage != null && result.ticks() > 0) {

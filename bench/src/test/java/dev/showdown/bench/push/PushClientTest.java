@@ -6,7 +6,9 @@ import dev.showdown.push.PushService;
 import dev.showdown.push.PushSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +38,8 @@ class PushClientTest {
   void countsEveryTickOnEveryTcpConnection() throws Exception {
     start(PushSettings.forTest(INTERVAL, null));
 
-    PushResult result = run(new PushTarget(false, "127.0.0.1", service.tcpPort(), ""), 40);
+    PushClient client = client(new PushTarget(false, "127.0.0.1", service.tcpPort(), ""), 40);
+    PushResult result = client.run(() -> { }, () -> { });
 
     assertThat(result.established()).isEqualTo(40);
     assertThat(result.openAtEnd()).isEqualTo(40);
@@ -45,7 +48,7 @@ class PushClientTest {
     assertThat(result.lost()).isZero();
     assertThat(result.p99Ms()).isPositive().isLessThanOrEqualTo(result.maxMs());
     // The whole distribution goes to the run folder's log and the report's plot, not just the summary figures.
-    assertThat(result.latencies().spectrum().points())
+    assertThat(client.latencies().spectrum().points())
         .filteredOn(point -> point.percentile() == 99.0)
         .singleElement()
         .satisfies(point -> assertThat(point.millis()).isEqualTo(result.p99Ms()));
@@ -93,8 +96,25 @@ class PushClientTest {
     assertThat(result.lost()).isZero();
   }
 
+  @Test
+  void aResultSurvivesTheJsonAPushClientProcessHandsToPushScale(@TempDir Path dir) throws Exception {
+    start(PushSettings.forTest(INTERVAL, null));
+    PushResult result = run(new PushTarget(false, "127.0.0.1", service.tcpPort(), ""), 20);
+
+    Path file = dir.resolve("push-client-0.json");
+    result.write(file);
+    PushResult read = PushResult.read(file);
+
+    assertThat(read.summary()).isEqualTo(result.summary()).contains("20/20 connections up");
+    assertThat(read.slowestPerTickMs()).containsExactly(result.slowestPerTickMs());
+  }
+
   private static PushResult run(PushTarget target, int connections) throws Exception {
+    return client(target, connections).run(() -> { }, () -> { });
+  }
+
+  private static PushClient client(PushTarget target, int connections) {
     PushLoad load = new PushLoad(connections, Duration.ofMillis(600), INTERVAL, 1, 2, 8, 1);
-    return new PushClient(target, load, line -> { }).run(() -> { }, () -> { });
+    return new PushClient(target, load, line -> { });
   }
 }
