@@ -81,7 +81,10 @@ public final class ResourceSampler implements AutoCloseable {
     long rss = 0;
     long pss = 0;
     int processes = 0;
-    for (ProcessHandle process : tree()) {
+    List<ProcessHandle> members = tree();
+    // smaps_rollup walks the process's page tables under its memory lock: only read where PSS is reported.
+    boolean several = members.size() > 1;
+    for (ProcessHandle process : members) {
       long pid = process.pid();
       try {
         long processRss = ProcStat.rssBytes(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
@@ -91,7 +94,7 @@ public final class ResourceSampler implements AutoCloseable {
         if (processRss > 0) {
           rss += processRss;
           processes++;
-          if (withDescendants) {
+          if (several) {
             pss += Math.max(0, ProcStat.pssBytes(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup"))));
           }
         }
@@ -102,7 +105,7 @@ public final class ResourceSampler implements AutoCloseable {
     if (processes > 0) {
       peakRss = Math.max(peakRss, rss);
       mostProcesses = Math.max(mostProcesses, processes);
-      if (withDescendants) {
+      if (several) {
         peakPss = Math.max(peakPss, pss);
       }
       rssSum += rss;
